@@ -1,0 +1,219 @@
+"""Read and workflow API for the action log: registered on the one router in panel.api.
+
+Anyone may read the actions they are entitled to see (``Action.objects.visible_to``).
+Democratic services staff move actions through their workflow with POST endpoints that call
+the same service functions as the admin and the pages; each answers with the updated action
+and its history. A transition the action's status does not allow is a 409.
+"""
+
+from django.db import IntegrityError
+from django.db.models import Prefetch
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import permissions, status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from actions import services
+from actions.filters import ActionFilter
+from actions.models import Action, ActionEvent
+from actions.serializers import (
+    ActionFromMotionSerializer,
+    ActionSerializer,
+    NoteSerializer,
+    ReopenSerializer,
+    ReportedNoteSerializer,
+    SignOffSerializer,
+    WithdrawSerializer,
+)
+from meetings.api import PublicReadViewSet, name_choices
+from meetings.api_filters import Audience
+from panel.api import Conflict, router
+
+name_choices("ActionStatus", Action.Status)
+
+
+class CanChangeActionStatus(permissions.BasePermission):
+    """Staff with the "change action status" permission, on actions they may see."""
+
+    message = (
+        "Moving an action through its workflow needs the \u201cCan move actions through their "
+        "workflow\u201d permission (democratic services staff)."
+    )
+
+    def has_permission(self, request, view):
+        user = request.user
+        return user.is_authenticated and user.has_perm("actions.change_action_status")
+
+    def has_object_permission(self, request, view, obj):
+        return Action.objects.visible_to(request.user).filter(pk=obj.pk).exists()
+
+
+class CanRaiseActions(permissions.BasePermission):
+    message = "Raising an action needs the \u201cCan add action\u201d permission (staff)."
+
+    def has_permission(self, request, view):
+        user = request.user
+        return user.is_authenticated and user.has_perm("actions.add_action")
+
+
+def transition_schema(summary, request, description=""):
+    return extend_schema(
+        summary=summary,
+        description=description
+        + " Answers with the updated action, its history ending with this change.",
+        request=request,
+        responses={200: ActionSerializer},
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List actions",
+        description="The action log. For what is still to do, filter by status: "
+        "`?status=open&status=in_progress&status=awaiting_sign_off`; add `body=cgb` for one "
+        "body's actions. Restricted actions are listed only for members and staff.",
+    ),
+    retrieve=extend_schema(summary="One action, with its history"),
+)
+class ActionViewSet(PublicReadViewSet):
+    """Actions arising from meetings, tracked to sign-off."""
+
+    serializer_class = ActionSerializer
+    filterset_class = ActionFilter
+    conflict_actions = {
+        name: [409] for name in ("start", "submit", "complete", "sign_off", "reopen", "withdraw")
+    } | {"from_resolution": [409]}
+
+    def get_permissions(self):
+        if self.action == "from_resolution":
+            return [CanRaiseActions()]
+        if self.action in services.TRANSITIONS:
+            return [CanChangeActionStatus()]
+        return [permissions.AllowAny()]
+
+    def get_queryset(self):
+        history = ActionEvent.objects.select_related("actor", "signed_off_at")
+        return (
+            Action.objects.visible_to(self.request.user)
+            .with_rag(on=timezone.localdate())
+            .select_related("meeting__body", "item", "target_meeting", "signed_off_at")
+            .prefetch_related("owners", Prefetch("history", queryset=history))
+        )
+
+    def get_serializer_context(self):
+        user = self.request.user
+        # Officers' names in the history are for the people who work with them.
+        show_actors = user.is_authenticated and (
+            user.is_staff or user.has_perm("actions.view_restricted_action")
+        )
+        return {**super().get_serializer_context(), "show_actors": show_actors}
+
+    def _updated(self, action_obj, code=status.HTTP_200_OK):
+        fresh = self.get_queryset().get(pk=action_obj.pk)
+        return Response(self.get_serializer(fresh).data, status=code)
+
+    def _transition(self, request, name, serializer_class, **fixed):
+        action_obj = self.get_object()
+        serializer = serializer_class(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        arguments = {**serializer.validated_data, **fixed}
+        if "event_id" in arguments:
+            arguments["meeting"] = arguments.pop("event_id")
+        try:
+            services.action_transition(
+                action=action_obj, transition=name, user=request.user, **arguments
+            )
+        except services.TransitionNotAllowed as refusal:
+            raise Conflict(detail=refusal.messages[0], code="transition_not_allowed") from None
+        return self._updated(action_obj)
+
+    @transition_schema("Start work on an action", NoteSerializer, "Open \u2192 in progress.")
+    @action(detail=True, methods=["post"])
+    def start(self, request, pk=None):
+        return self._transition(request, "start", NoteSerializer)
+
+    @transition_schema(
+        "Submit an action for sign-off",
+        ReportedNoteSerializer,
+        "Open or in progress \u2192 awaiting sign-off.",
+    )
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        return self._transition(request, "submit", ReportedNoteSerializer)
+
+    @transition_schema(
+        "Mark an action complete",
+        ReportedNoteSerializer,
+        "Open, in progress or awaiting sign-off \u2192 complete, without a formal sign-off.",
+    )
+    @action(detail=True, methods=["post"])
+    def complete(self, request, pk=None):
+        return self._transition(request, "complete", ReportedNoteSerializer)
+
+    @transition_schema(
+        "Sign an action off at a meeting",
+        SignOffSerializer,
+        "Awaiting sign-off \u2192 complete, signed off at the given meeting.",
+    )
+    @action(detail=True, methods=["post"], url_path="sign-off")
+    def sign_off(self, request, pk=None):
+        return self._transition(request, "sign_off", SignOffSerializer)
+
+    @transition_schema(
+        "Reopen an action",
+        ReopenSerializer,
+        "Back to open from any other status; the note saying why is required.",
+    )
+    @action(detail=True, methods=["post"])
+    def reopen(self, request, pk=None):
+        return self._transition(request, "reopen", ReopenSerializer)
+
+    @transition_schema(
+        "Withdraw an action",
+        WithdrawSerializer,
+        "Open, in progress or awaiting sign-off \u2192 withdrawn; the reason is required.",
+    )
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        return self._transition(request, "withdraw", WithdrawSerializer)
+
+    @extend_schema(
+        summary="Raise an action from a resolution",
+        description="Turns a resolution that requests something into an open action linked "
+        "to it. A resolution has at most one action: a second request is a 409.",
+        request=ActionFromMotionSerializer,
+        responses={201: ActionSerializer},
+    )
+    @action(detail=False, methods=["post"], url_path="from-resolution")
+    def from_resolution(self, request):
+        serializer = ActionFromMotionSerializer(
+            data=request.data, motions=Audience(request.user).resolutions()
+        )
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        resolution = data["motion_id"]
+        existing = Action.objects.filter(resolution=resolution).values_list("pk", flat=True)
+        if existing:
+            raise Conflict(
+                detail=f"Resolution {resolution.pk} already has action {existing[0]}: "
+                f"change that one at /api/v1/actions/{existing[0]}/ instead.",
+                code="already_raised",
+            )
+        try:
+            created = services.action_from_resolution(
+                resolution=resolution,
+                user=request.user,
+                owners=data.get("owner_ids", ()),
+                due_date=data.get("due_date"),
+                target_meeting=data.get("target_event_id"),
+            )
+        except IntegrityError:
+            # Another request raised it between the check and the insert.
+            raise Conflict(
+                detail=f"Resolution {resolution.pk} already has an action.", code="already_raised"
+            ) from None
+        return self._updated(created, code=status.HTTP_201_CREATED)
+
+
+router.register("actions", ActionViewSet, basename="action")

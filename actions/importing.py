@@ -1,0 +1,485 @@
+"""The action log's part of importing papers (see meetings/importing/extensions.py).
+
+Two things become actions. A board's "Actions arising" list, reported to the Panel:
+
+    - 8. Actions arising from the June CGB meeting;
+     - a. OPCC to work with the Force ... - complete, attached as an appendix
+     - b. OPCC to consider gaps in relation to specialist stalking victim support -
+     - d. Carry forward requests to be reviewed by CFO **reviewed awaiting sign off**
+
+gives actions 8a, 8b, 8d of the board's June meeting, with the status the wording states
+("complete", no wording: open, "awaiting sign off"), the wording kept as printed and the
+history saying where it came from. And requests in minutes ("That the Panel requests that
+...", "It was requested that ...") are proposed as actions: an officer ticks the ones to raise;
+none is created silently.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+
+from actions import services
+from actions.models import Action
+from meetings.importing import extensions
+from meetings.importing.load import Proposal, counted, save_checked
+from meetings.importing.report import ImportRefused
+from meetings.importing.text import MONTH_PATTERN, MONTHS, parse_date
+from meetings.models import Meeting, normalise_name
+
+LIST_RE = re.compile(
+    rf"^(?:[-•]\s*)?(?:(?P<number>\d{{1,2}})\.\s+)?Actions arising from the "
+    rf"(?:(?P<month>{MONTH_PATTERN})(?:\s+(?P<year>\d{{4}}))?\s+(?P<board>.+?)\s+meetings?"
+    rf"|(?P<board2>.+?)\s+meetings?\s+(?:of|held on)\s+(?:the\s+)?(?P<date>.+?))\s*[;:.]?$",
+    re.IGNORECASE,
+)
+ENTRY_RE = re.compile(r"^(?:[-•]\s*)?(?P<letter>[a-z])[.)]\s+(?P<text>.+)$")
+MARKUP_RE = re.compile(r"</?u>|</?a\b[^>]*>", re.IGNORECASE)
+DASH_RE = re.compile(r"\s+[\u2013\u2014-]\s*|\s*[\u2013\u2014]\s+|\s*[\u2013\u2014]$")
+TRAILING_STATUS_RE = re.compile(
+    r"\s+(?P<wording>(?:reviewed\s+)?(?:completed?|done|closed|ongoing|in progress|underway|"
+    r"awaiting sign[- ]?off)\b(?:[,;]\s*.*)?)$",
+    re.IGNORECASE,
+)
+STATUS_RULES = [
+    (
+        re.compile(r"awaiting (?:sign[- ]?off|approval)|for sign[- ]?off", re.IGNORECASE),
+        Action.Status.AWAITING_SIGN_OFF,
+    ),
+    (
+        re.compile(r"\bcomplet(?:e|ed)\b|\bdone\b|\bclosed\b|\bdischarged\b", re.IGNORECASE),
+        Action.Status.COMPLETE,
+    ),
+    (
+        re.compile(r"\bin progress\b|\bongoing\b|\bunder ?way\b|\bstarted\b", re.IGNORECASE),
+        Action.Status.IN_PROGRESS,
+    ),
+    (re.compile(r"\bwithdrawn\b|\bno longer required\b", re.IGNORECASE), Action.Status.WITHDRAWN),
+    (re.compile(r"^(?:open|outstanding)$", re.IGNORECASE), Action.Status.OPEN),
+]
+FOLLOW_UP_RE = re.compile(
+    r"^(?:update|report|return|bring|brought back|come back|to come back)\b.*\b(?:to|at)\b",
+    re.IGNORECASE,
+)
+OFFICES = {
+    "opcc": "OPCC", "pcc": "PCC", "force": "Force", "the force": "Force", "cfo": "CFO",
+    "ceo": "CEO", "chair": "Chair", "the chair": "Chair", "cc": "Chief Constable",
+    "chief constable": "Chief Constable", "dpcc": "Deputy PCC", "deputy pcc": "Deputy PCC",
+    "dcc": "DCC", "acc": "ACC", "aco": "ACO", "monitoring officer": "Monitoring Officer",
+}  # fmt: skip
+OFFICER_RE = re.compile(r"^(?:CC|DCC|ACC|ACO|Supt)\s+[A-Z][a-z]+$")
+
+
+@dataclass
+class ParsedAction:
+    reference: str
+    text: str
+    status: str
+    status_wording: str
+    follow_up: str
+    owners: tuple
+    line: int
+    recognised: bool = True
+
+
+@dataclass
+class ParsedActionList:
+    board: str
+    line: int
+    number: str
+    month: int | None
+    year: int | None
+    date: object
+    context_date: object
+    actions: list = field(default_factory=list)
+
+
+def split_status(text):
+    """(action text, status wording) for one entry as printed, bold markers included."""
+    if "**" in text:
+        head, _, tail = text.partition("**")
+        wording = re.sub(r"\*\*", "", tail)
+        return head.strip(" \u2013\u2014-"), _tidy(wording)
+    separators = list(DASH_RE.finditer(text))
+    if separators:
+        last = separators[-1]
+        return text[: last.start()].strip(), _tidy(text[last.end() :])
+    trailing = TRAILING_STATUS_RE.search(text)
+    if trailing:
+        return text[: trailing.start()].strip(), _tidy(trailing.group("wording"))
+    return text.strip(), ""
+
+
+def _tidy(wording):
+    wording = " ".join(wording.split()).strip(" ,;\u2013\u2014-")
+    return re.sub(r"\s*,\s*", ", ", wording)
+
+
+def status_for(wording):
+    """The status the wording states, and whether the wording was understood."""
+    if not wording:
+        return Action.Status.OPEN, True
+    for pattern, status in STATUS_RULES:
+        if pattern.search(wording):
+            return status, True
+    return Action.Status.OPEN, False
+
+
+def owners_for(text):
+    """The offices or officers an action names as doing it, when it says so plainly."""
+    agreed = re.search(r"\bagreed that (?P<who>.+?) (?:would|will|should|to)\b", text)
+    lead = agreed.group("who") if agreed else None
+    if lead is None:
+        subject = re.match(r"^(?:The\s+)?(?P<who>.+?)\s+to\s+(?!be\b)", text)
+        lead = subject.group("who") if subject else None
+    owners = _offices(lead) if lead else ()
+    if not owners:
+        by = re.search(r"\bby (?:the )?(?P<who>[A-Z][A-Za-z]*(?:\s+[A-Z][a-z]+)?)\b", text)
+        owners = _offices(by.group("who")) if by else ()
+    return owners
+
+
+def _offices(phrase):
+    names = []
+    for part in re.split(r"\s+(?:and|&)\s+|,\s*", phrase.strip()):
+        key = part.strip().lower()
+        if key in OFFICES:
+            names.append(OFFICES[key])
+        elif OFFICER_RE.match(part.strip()):
+            names.append(part.strip())
+        else:
+            return ()
+    return tuple(dict.fromkeys(names))
+
+
+def parse_action_lists(document):
+    lists = []
+    lines = document.lines
+    covers = sorted(document.cover_sheets, key=lambda cover: cover.line)
+    for index, line in enumerate(lines):
+        match = LIST_RE.match(line.text)
+        if not match:
+            continue
+        context = next((c.date for c in reversed(covers) if c.line < line.number), None)
+        if context is None and document.agenda is not None:
+            context = document.agenda.date
+        month = MONTHS.get((match.group("month") or "").lower())
+        year = int(match.group("year")) if match.group("year") else None
+        date = parse_date(match.group("date") or "")
+        parsed = ParsedActionList(
+            board=(match.group("board") or match.group("board2")).strip(),
+            line=line.number,
+            number=match.group("number") or "",
+            month=month or (date.month if date else None),
+            year=year or (date.year if date else None),
+            date=date,
+            context_date=context,
+        )
+        expected = "a"
+        for entry_line in lines[index + 1 :]:
+            entry = ENTRY_RE.match(entry_line.text)
+            if not entry:
+                break
+            letter = entry.group("letter")
+            if letter != expected:
+                raise ImportRefused(
+                    f"expected action ({expected}) of the list \u201c{line.text}\u201d "
+                    f"(line {line.number}), found ({letter})",
+                    line=entry_line.number,
+                )
+            expected = chr(ord(expected) + 1)
+            printed = " ".join(MARKUP_RE.sub("", entry_line.raw).split())
+            printed = re.sub(r"^(?:[-•]\s*)?[a-z][.)]\s+", "", printed)
+            text, wording = split_status(printed)
+            status, recognised = status_for(wording)
+            follow_up = ", ".join(p for p in wording.split(", ") if FOLLOW_UP_RE.match(p))
+            parsed.actions.append(
+                ParsedAction(
+                    reference=f"{parsed.number}{letter}",
+                    text=text,
+                    status=status,
+                    status_wording=wording[:300],
+                    follow_up=follow_up,
+                    owners=owners_for(text),
+                    line=entry_line.number,
+                    recognised=recognised,
+                )
+            )
+        if parsed.actions:
+            lists.append(parsed)
+    return lists
+
+
+@dataclass(eq=False)
+class _ListPlan:
+    parsed: ParsedActionList
+    body: object
+    date: object
+    meeting: object
+    new: list = field(default_factory=list)
+    existing: list = field(default_factory=list)
+
+
+class ActionsImport(extensions.ImportExtension):
+    """Board action lists and requests in minutes, for the importer."""
+
+    name = "actions"
+
+    def parse(self, document):
+        return parse_action_lists(document)
+
+    # planning ---------------------------------------------------------------------------
+    def plan(self, plan, parsed):
+        plans = [self._plan_list(plan, action_list) for action_list in parsed or []]
+        plan.state[self.name] = plans
+        for list_plan in plans:
+            for action in list_plan.parsed.actions:
+                if not action.recognised:
+                    plan.report.add(
+                        "status",
+                        f"action {action.reference}: the status \u201c{action.status_wording}\u201d is "
+                        "not one the importer knows; recorded as open with that wording.",
+                        action.line,
+                    )
+        plan.proposals.extend(self._proposals(plan))
+
+    def _plan_list(self, plan, action_list):
+        body = self._board(plan, action_list)
+        date = self._meeting_date(plan, action_list, body)
+        meeting = Meeting.objects.filter(body=body, date=date).first()
+        list_plan = _ListPlan(action_list, body, date, meeting)
+        recorded = {}
+        if meeting is not None:
+            recorded = {a.reference: a for a in Action.objects.filter(meeting=meeting)}
+        for action in action_list.actions:
+            existing = recorded.get(action.reference)
+            if existing is None:
+                list_plan.new.append(action)
+                continue
+            list_plan.existing.append(action)
+            if existing.status != action.status:
+                plan.report.add(
+                    "skipped",
+                    f"action {action.reference} of the {body.label} meeting of {date:%-d %B %Y} is "
+                    f"already recorded, now {existing.get_status_display().lower()}; this document "
+                    f"says {Action.Status(action.status).label.lower()}: left as it is.",
+                    action.line,
+                )
+        return list_plan
+
+    def _board(self, plan, action_list):
+        body = plan.bodies.find(action_list.board, required=False)
+        if body is None:
+            wanted = normalise_name(action_list.board).replace(" ", "")
+            initials = [
+                b
+                for b in plan.bodies.bodies
+                if "".join(
+                    w[0] for w in normalise_name(b.name).split() if w not in {"of", "and", "the"}
+                )
+                == wanted
+            ]
+            body = initials[0] if len(initials) == 1 else None
+        if body is None:
+            raise ImportRefused(
+                f"no body is recorded for \u201c{action_list.board}\u201d, the board whose actions "
+                "are listed here: add it in the admin (Bodies, with its short name), then import again.",
+                line=action_list.line,
+            )
+        return body
+
+    def _meeting_date(self, plan, action_list, body):
+        if action_list.date is not None:
+            return action_list.date
+        month, year = action_list.month, action_list.year
+        if month is None:
+            raise ImportRefused(
+                "expected the month or the date of the meeting these actions arose at "
+                '("Actions arising from the June CGB meeting")',
+                line=action_list.line,
+            )
+        if year is None:
+            context = action_list.context_date
+            if context is None:
+                raise ImportRefused(
+                    "expected a year for the meeting these actions arose at (the list gives only "
+                    "the month, and the paper has no date)",
+                    line=action_list.line,
+                )
+            year = context.year if month <= context.month else context.year - 1
+        reports = [
+            r
+            for r in plan.document.board_reports
+            if (r.date.year, r.date.month) == (year, month)
+            and (
+                normalise_name(r.name) == normalise_name(body.name)
+                or r.initials.lower() == normalise_name(body.short_name)
+            )
+        ]
+        if len(reports) == 1:
+            return reports[0].date
+        start = datetime.date(year, month, 1)
+        end = (start + datetime.timedelta(days=32)).replace(day=1)
+        recorded = list(
+            Meeting.objects.filter(body=body, date__gte=start, date__lt=end).values_list(
+                "date", flat=True
+            )
+        )
+        if len(recorded) == 1:
+            return recorded[0]
+        raise ImportRefused(
+            f"the actions arose at the {body.label} meeting of {start:%B %Y}, but "
+            + (
+                "several meetings of that month are recorded"
+                if recorded
+                else "no report of that meeting is in this document and none is recorded"
+            )
+            + f": record the {body.label} meeting of {start:%B %Y} (with its date) in the admin, then import again.",
+            line=action_list.line,
+        )
+
+    def _proposals(self, plan):
+        proposals = []
+        for part in plan.minutes_parts:
+            if part.state == "unchanged":
+                continue
+            minutes = part.parsed
+            label = f"{part.body.label}, {minutes.date:%-d %B %Y}"
+            for item in minutes.items:
+                requests = [r for r in item.resolutions if r.kind == "request"]
+                for index, resolution in enumerate(item.resolutions):
+                    if resolution.kind != "request":
+                        continue
+                    reference = (
+                        f"{item.number}.{resolution.number}" if resolution.number else item.number
+                    )
+                    proposals.append(
+                        Proposal(
+                            key=f"{minutes.date:%Y-%m-%d}/{item.number}/r{index}",
+                            meeting=label,
+                            reference=f"resolution {reference}",
+                            text=resolution.text,
+                            line=resolution.line,
+                            origin="resolution",
+                        )
+                    )
+                if requests:
+                    # The resolutions are the Panel's formal requests; what was asked in
+                    # discussion is covered by them.
+                    continue
+                for index, request in enumerate(item.requests):
+                    proposals.append(
+                        Proposal(
+                            key=f"{minutes.date:%Y-%m-%d}/{item.number}/q{index}",
+                            meeting=label,
+                            reference=f"item {item.number}",
+                            text=request.text,
+                            line=request.line,
+                            origin="discussion",
+                        )
+                    )
+        return proposals
+
+    # writing ----------------------------------------------------------------------------
+    def apply(self, plan, parsed, result, *, accept=frozenset()):
+        for list_plan in plan.state.get(self.name, []):
+            self._apply_list(plan, list_plan, result)
+        if accept:
+            self._apply_proposals(plan, result, accept)
+
+    def _apply_list(self, plan, list_plan, result):
+        body, date = list_plan.body, list_plan.date
+        label = f"{body.label} meeting of {date:%-d %B %Y}"
+        if not list_plan.new:
+            result.unchanged.append(
+                f"{counted(len(list_plan.existing), 'action')} arising from the {label}."
+            )
+            return
+        meeting = list_plan.meeting
+        if meeting is None:
+            meeting = Meeting(
+                body=body, kind=Meeting.Kind.BOARD, date=date, status=Meeting.Status.HELD
+            )
+            save_checked(meeting, line=list_plan.parsed.line, what=f"the {label}")
+            result.created.append(f"The {label} (the board meeting the actions arose at).")
+        source = plan.document.source
+        counts = {}
+        for action in list_plan.new:
+            owners = [services.owner_for(name) for name in action.owners]
+            try:
+                created = services.action_create(
+                    meeting=meeting,
+                    text=action.text,
+                    reference=action.reference,
+                    owners=owners,
+                    status_wording=action.status_wording,
+                    follow_up=action.follow_up,
+                    user=plan.user,
+                    note=f"Imported from {source}, line {action.line}.",
+                )
+                self._set_status(plan, created, action)
+            except (ValidationError, IntegrityError) as error:
+                messages = getattr(error, "messages", [str(error)])
+                raise ImportRefused(
+                    f"could not record action {action.reference}: {' '.join(messages)}",
+                    line=action.line,
+                ) from None
+            counts[action.status] = counts.get(action.status, 0) + 1
+        summary = ", ".join(f"{n} {Action.Status(s).label.lower()}" for s, n in counts.items())
+        result.created.append(
+            f"{counted(len(list_plan.new), 'action')} arising from the {label} ({summary})."
+        )
+
+    def _set_status(self, plan, action, parsed):
+        note = f"Status as reported: \u201c{parsed.status_wording}\u201d."
+        wording = parsed.status_wording
+        user = plan.user
+        if parsed.status == Action.Status.COMPLETE:
+            services.action_complete(action=action, user=user, note=note, status_wording=wording)
+        elif parsed.status == Action.Status.AWAITING_SIGN_OFF:
+            services.action_submit_for_sign_off(
+                action=action, user=user, note=note, status_wording=wording
+            )
+        elif parsed.status == Action.Status.IN_PROGRESS:
+            services.action_start(action=action, user=user, note=note)
+        elif parsed.status == Action.Status.WITHDRAWN:
+            services.action_withdraw(action=action, user=user, reason=wording)
+
+    def _apply_proposals(self, plan, result, accept):
+        raised = 0
+        for proposal in plan.proposals:
+            if proposal.key not in accept:
+                continue
+            date_text, item_number, which = proposal.key.split("/")
+            part = next(p for p in plan.minutes_parts if f"{p.parsed.date:%Y-%m-%d}" == date_text)
+            parsed_item = part.parsed.item(item_number)
+            item = part.items[item_number]
+            try:
+                if which.startswith("r"):
+                    resolution = part.saved_resolutions[id(parsed_item.resolutions[int(which[1:])])]
+                    services.action_from_resolution(resolution=resolution, user=plan.user)
+                else:
+                    services.action_create(
+                        meeting=part.meeting,
+                        item=item,
+                        text=proposal.text,
+                        user=plan.user,
+                        restricted=not item.is_public,
+                        note=f"Raised on import from a request in the minutes ({plan.document.source}, line {proposal.line}).",
+                    )
+            except (ValidationError, IntegrityError) as error:
+                messages = getattr(error, "messages", [str(error)])
+                raise ImportRefused(
+                    f"could not raise an action from {proposal.reference}: {' '.join(messages)}",
+                    line=proposal.line,
+                ) from None
+            raised += 1
+        if raised:
+            result.created.append(
+                f"{counted(raised, 'action')} raised from requests in the minutes."
+            )
+
+
+extensions.register(ActionsImport())

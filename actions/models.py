@@ -1,0 +1,290 @@
+"""The action log: follow-up work arising from board and Panel meetings."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.models import AgendaItem, Meeting, Person, Resolution
+
+AMBER_DAYS = 14
+
+
+class Owner(models.Model):
+    """Who an action is for: a person, or an office such as "OPCC", "Force" or "CFO"."""
+
+    name = models.CharField(max_length=120, unique=True)
+    person = models.OneToOneField(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="action_owner",
+        help_text="Set when the owner is one person rather than an office.",
+    )
+    email = models.EmailField(blank=True, help_text="Where reminders go (else the person's email).")
+    users = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="action_owners",
+        help_text="Log-ins that answer for this owner and see its actions under My actions.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def reminder_address(self):
+        return self.email or (self.person.email if self.person_id else "")
+
+
+class ActionQuerySet(models.QuerySet):
+    def public(self):
+        """Actions the public may see: not restricted, and arising from a public source."""
+        return self.filter(restricted=False).exclude(
+            item__confidentiality__in=[
+                c
+                for c in AgendaItem.Confidentiality.values
+                if c != AgendaItem.Confidentiality.PUBLIC
+            ]
+        )
+
+    def visible_to(self, user):
+        if user.is_authenticated and (
+            user.is_staff or user.has_perm("actions.view_restricted_action")
+        ):
+            return self
+        return self.public()
+
+    def outstanding(self):
+        return self.exclude(status__in=Action.CLOSED_STATUSES)
+
+    def overdue(self, on=None):
+        on = on or timezone.localdate()
+        return self.outstanding().filter(due_date__lt=on)
+
+    def due_soon(self, on=None, days=AMBER_DAYS):
+        on = on or timezone.localdate()
+        return self.outstanding().filter(
+            due_date__gte=on, due_date__lte=on + datetime.timedelta(days=days)
+        )
+
+    def with_rag(self, on=None):
+        """Annotate ``rag``: red when overdue, amber when due within 14 days, else green."""
+        on = on or timezone.localdate()
+        return self.annotate(
+            rag=Case(
+                When(status__in=Action.CLOSED_STATUSES, then=Value("")),
+                When(due_date__lt=on, then=Value(Action.Rag.RED)),
+                When(
+                    due_date__lte=on + datetime.timedelta(days=AMBER_DAYS),
+                    then=Value(Action.Rag.AMBER),
+                ),
+                default=Value(Action.Rag.GREEN),
+                output_field=models.CharField(),
+            )
+        )
+
+    def with_rag_value(self, rag, on=None):
+        """Outstanding actions of one RAG rating (a filter; no annotation is added)."""
+        on = on or timezone.localdate()
+        amber_until = on + datetime.timedelta(days=AMBER_DAYS)
+        conditions = {
+            Action.Rag.RED: Q(due_date__lt=on),
+            Action.Rag.AMBER: Q(due_date__gte=on, due_date__lte=amber_until),
+            Action.Rag.GREEN: Q(due_date__isnull=True) | Q(due_date__gt=amber_until),
+        }
+        return self.outstanding().filter(conditions[rag])
+
+    def owned_by_user(self, user):
+        """Actions a log-in answers for, or that arose from resolutions the person moved."""
+        if not user.is_authenticated:
+            return self.none()
+        person = Person.objects.filter(user=user)
+        return self.filter(
+            Q(owners__users=user)
+            | Q(owners__person__user=user)
+            | Q(Exists(person.filter(pk=OuterRef("resolution__mover_id"))))
+        ).distinct()
+
+
+class Action(models.Model):
+    """One piece of follow-up work that arose at a meeting, tracked until it is signed off."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        IN_PROGRESS = "in_progress", "In progress"
+        AWAITING_SIGN_OFF = "awaiting_sign_off", "Awaiting sign-off"
+        COMPLETE = "complete", "Complete"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    class Rag(models.TextChoices):
+        RED = "red", "Red (overdue)"
+        AMBER = "amber", "Amber (due within 14 days)"
+        GREEN = "green", "Green"
+
+    CLOSED_STATUSES = (Status.COMPLETE, Status.WITHDRAWN)
+
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        related_name="actions_arising",
+        help_text="The meeting at which the action arose.",
+    )
+    item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.PROTECT, related_name="actions"
+    )
+    resolution = models.OneToOneField(
+        Resolution, null=True, blank=True, on_delete=models.PROTECT, related_name="action"
+    )
+    reference = models.CharField(
+        max_length=20, blank=True, help_text='As printed in the papers, e.g. "8d".'
+    )
+    text = models.TextField()
+    owners = models.ManyToManyField(Owner, blank=True, related_name="actions")
+    due_date = models.DateField(null=True, blank=True)
+    target_meeting = models.ForeignKey(
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actions_due",
+        help_text='The meeting it should come back to ("update to CGB in January").',
+    )
+    status = models.CharField(max_length=20, choices=Status, default=Status.OPEN, editable=False)
+    status_wording = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text='The status as it will be reported, e.g. "completed, added to the forward plan".',
+    )
+    follow_up = models.TextField(blank=True)
+    restricted = models.BooleanField(
+        default=False,
+        help_text="Members and staff only. Actions from exempt or redacted items are always restricted.",
+    )
+    signed_off_at = models.ForeignKey(
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="actions_signed_off",
+        editable=False,
+    )
+    withdrawn_reason = models.TextField(blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting__date", "reference", "id"]
+        permissions = [
+            ("view_restricted_action", "Can see actions from exempt or redacted items"),
+            ("change_action_status", "Can move actions through their workflow"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "reference"],
+                condition=~Q(reference=""),
+                name="action_reference_unique_per_meeting",
+                violation_error_message="An action with this reference already arose at this meeting.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="withdrawn") | ~Q(withdrawn_reason=""),
+                name="action_withdrawn_has_reason",
+                violation_error_message="A withdrawn action needs a reason.",
+            ),
+        ]
+
+    def __str__(self):
+        ref = f"{self.reference} " if self.reference else ""
+        return f"{ref}{self.text[:80]}"
+
+    def get_absolute_url(self):
+        return reverse("actions:action_detail", kwargs={"pk": self.pk})
+
+    def clean(self):
+        if self.item_id and self.meeting_id and self.item.meeting_id != self.meeting_id:
+            raise ValidationError({"item": "That item belongs to another meeting."})
+        if self.resolution_id and self.item_id and self.resolution.item_id != self.item_id:
+            raise ValidationError({"resolution": "That resolution belongs to another item."})
+
+    @property
+    def is_closed(self):
+        return self.status in self.CLOSED_STATUSES
+
+    @property
+    def is_restricted(self):
+        return self.restricted or (self.item_id is not None and not self.item.is_public)
+
+    def rag_on(self, on=None):
+        """The RAG rating, derived from status and due date (never stored)."""
+        if self.is_closed:
+            return ""
+        on = on or timezone.localdate()
+        if self.due_date is None:
+            return self.Rag.GREEN
+        if self.due_date < on:
+            return self.Rag.RED
+        if self.due_date <= on + datetime.timedelta(days=AMBER_DAYS):
+            return self.Rag.AMBER
+        return self.Rag.GREEN
+
+
+class ActionEvent(models.Model):
+    """One change in an action's status: an append-only history row."""
+
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="history")
+    from_status = models.CharField(max_length=20, choices=Action.Status, blank=True)
+    to_status = models.CharField(max_length=20, choices=Action.Status)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    note = models.TextField(blank=True)
+    status_wording = models.CharField(max_length=300, blank=True)
+    signed_off_at = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["action", "at", "id"]
+        verbose_name = "history entry"
+        verbose_name_plural = "history"
+
+    def __str__(self):
+        return f"{self.get_from_status_display() or 'created'} → {self.get_to_status_display()}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError("Action history is append-only: rows cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("Action history is append-only: rows cannot be deleted.")
+
+
+class Reminder(models.Model):
+    """A reminder email sent to an owner about an action on a given day."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="reminders")
+    owner = models.ForeignKey(Owner, on_delete=models.CASCADE, related_name="reminders")
+    sent_on = models.DateField()
+    recipient = models.EmailField()
+
+    class Meta:
+        ordering = ["-sent_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "owner", "sent_on"], name="reminder_once_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"Reminder for {self.action} to {self.recipient} on {self.sent_on}"

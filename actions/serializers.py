@@ -1,0 +1,218 @@
+"""How the action log reads in the API, and what its workflow endpoints accept."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from actions.models import Action, ActionEvent, Owner
+from meetings.models import Meeting, Resolution
+from meetings.serializers import (
+    AgendaItemSummarySerializer,
+    EventSummarySerializer,
+    HtmlUrlField,
+    OrganizationSummarySerializer,
+)
+
+
+class OwnerSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Owner
+        fields = ["id", "name"]
+        read_only_fields = fields
+
+
+class ActionEventSerializer(serializers.ModelSerializer):
+    """One change in an action's status: a row of its append-only history."""
+
+    from_status = serializers.SerializerMethodField(help_text="null when the action was raised.")
+    to_status = serializers.ChoiceField(choices=Action.Status.choices, read_only=True)
+    actor = serializers.SerializerMethodField(
+        help_text="Who made the change: given to members and staff only, null otherwise."
+    )
+    signed_off_at = EventSummarySerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = ActionEvent
+        fields = [
+            "id",
+            "at",
+            "from_status",
+            "to_status",
+            "actor",
+            "note",
+            "status_wording",
+            "signed_off_at",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.ChoiceField(choices=Action.Status.choices, allow_null=True))
+    def get_from_status(self, event):
+        return event.from_status or None
+
+    def get_actor(self, event) -> str | None:
+        if event.actor is None or not self.context.get("show_actors"):
+            return None
+        return event.actor.get_full_name() or event.actor.get_username()
+
+
+class ActionSerializer(serializers.ModelSerializer):
+    """One piece of follow-up work that arose at a meeting, with its full history."""
+
+    status = serializers.ChoiceField(choices=Action.Status.choices, read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    status_wording = serializers.CharField(
+        read_only=True,
+        help_text='The status as reported, e.g. "completed, added to the forward plan".',
+    )
+    rag = serializers.SerializerMethodField(
+        help_text="Red when overdue, amber when due within 14 days, else green; null once "
+        "complete or withdrawn. Derived from the due date today, never stored."
+    )
+    overdue = serializers.SerializerMethodField()
+    organization = OrganizationSummarySerializer(source="meeting.body", read_only=True)
+    event = EventSummarySerializer(
+        source="meeting", read_only=True, help_text="The meeting at which the action arose."
+    )
+    agenda_item = AgendaItemSummarySerializer(source="item", read_only=True, allow_null=True)
+    motion_id = serializers.IntegerField(
+        source="resolution_id",
+        read_only=True,
+        allow_null=True,
+        help_text="The resolution the action was raised from, if any.",
+    )
+    target_event = EventSummarySerializer(
+        source="target_meeting",
+        read_only=True,
+        allow_null=True,
+        help_text='The meeting it should come back to ("update to CGB in January").',
+    )
+    owners = OwnerSerializer(many=True, read_only=True)
+    restricted = serializers.BooleanField(
+        source="is_restricted",
+        read_only=True,
+        help_text="Members and staff only: restricted, or from an exempt or redacted item.",
+    )
+    signed_off_at = EventSummarySerializer(read_only=True, allow_null=True)
+    history = ActionEventSerializer(many=True, read_only=True)
+    html_url = HtmlUrlField()
+
+    class Meta:
+        model = Action
+        fields = [
+            "id",
+            "reference",
+            "text",
+            "status",
+            "status_label",
+            "status_wording",
+            "rag",
+            "overdue",
+            "due_date",
+            "organization",
+            "event",
+            "agenda_item",
+            "motion_id",
+            "target_event",
+            "owners",
+            "follow_up",
+            "restricted",
+            "signed_off_at",
+            "withdrawn_reason",
+            "created_at",
+            "history",
+            "html_url",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.ChoiceField(choices=Action.Rag.choices, allow_null=True))
+    def get_rag(self, action):
+        return action.rag or None
+
+    def get_overdue(self, action) -> bool:
+        return action.rag == Action.Rag.RED
+
+
+# --- What the workflow endpoints accept ---------------------------------------------------
+
+NOTE_HELP = "Why, or what was done: kept in the action's history."
+
+
+class NoteSerializer(serializers.Serializer):
+    note = serializers.CharField(
+        required=False, allow_blank=True, max_length=5000, help_text=NOTE_HELP
+    )
+
+
+class ReportedNoteSerializer(NoteSerializer):
+    status_wording = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=300,
+        help_text='The status as it will be reported, e.g. "completed, attached as an '
+        'appendix". Left as it is when not given.',
+    )
+
+
+class SignOffSerializer(ReportedNoteSerializer):
+    event_id = serializers.PrimaryKeyRelatedField(
+        queryset=Meeting.objects.all(),
+        help_text="The id of the meeting at which the body signed the action off.",
+        error_messages={
+            "required": "Give event_id: the meeting at which the action was signed off.",
+            "does_not_exist": "No meeting has id {pk_value}: see /api/v1/events/.",
+            "incorrect_type": "Give the meeting's id as a whole number.",
+        },
+    )
+
+
+class ReopenSerializer(serializers.Serializer):
+    note = serializers.CharField(
+        max_length=5000,
+        help_text="Why the action is being reopened (required).",
+        error_messages={
+            "required": "Say why the action is being reopened.",
+            "blank": "Say why the action is being reopened.",
+        },
+    )
+
+
+class WithdrawSerializer(serializers.Serializer):
+    reason = serializers.CharField(
+        max_length=5000,
+        help_text="Why the action is no longer needed (required, and kept).",
+        error_messages={
+            "required": "Give the reason the action is withdrawn.",
+            "blank": "Give the reason the action is withdrawn.",
+        },
+    )
+
+
+class ActionFromMotionSerializer(serializers.Serializer):
+    motion_id = serializers.PrimaryKeyRelatedField(
+        queryset=Resolution.objects.none(),
+        help_text="The id of the resolution that requests something.",
+        error_messages={
+            "required": "Give motion_id: the resolution the action arises from.",
+            "does_not_exist": "No motion you may see has id {pk_value}: see /api/v1/motions/.",
+            "incorrect_type": "Give the motion's id as a whole number.",
+        },
+    )
+    owner_ids = serializers.PrimaryKeyRelatedField(
+        queryset=Owner.objects.all(),
+        many=True,
+        required=False,
+        help_text="Ids of the owners (a person or an office such as OPCC).",
+        error_messages={"does_not_exist": "No owner has id {pk_value}."},
+    )
+    due_date = serializers.DateField(required=False, allow_null=True)
+    target_event_id = serializers.PrimaryKeyRelatedField(
+        queryset=Meeting.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="The id of the meeting the action should come back to.",
+        error_messages={"does_not_exist": "No meeting has id {pk_value}: see /api/v1/events/."},
+    )
+
+    def __init__(self, *args, motions=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if motions is not None:
+            self.fields["motion_id"].queryset = motions

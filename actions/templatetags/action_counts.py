@@ -1,0 +1,66 @@
+"""Template tags that put the action log on the record's pages.
+
+The record (``meetings``) never imports the action log; its templates load these tags
+instead, so the home page shows outstanding actions by RAG and a meeting's page shows the
+actions that arose at it. Each tag starts from ``Action.objects.visible_to(user)`` and runs
+a fixed number of queries, however many actions there are.
+"""
+
+from django import template
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from actions.models import Action
+
+register = template.Library()
+
+RAG_TAG_COLOURS = {Action.Rag.RED: "red", Action.Rag.AMBER: "orange", Action.Rag.GREEN: "green"}
+
+
+def _user(context):
+    request = context.get("request")
+    return getattr(request, "user", None)
+
+
+def _visible(context):
+    user = _user(context)
+    if user is None:
+        return Action.objects.public()
+    return Action.objects.visible_to(user)
+
+
+@register.inclusion_tag("includes/action_counts.html", takes_context=True)
+def outstanding_action_counts(context):
+    """Outstanding actions the visitor may see, counted by RAG rating (one query)."""
+    counts = (
+        _visible(context)
+        .outstanding()
+        .with_rag(on=timezone.localdate())
+        .order_by()
+        .aggregate(**{rag: Count("pk", filter=Q(rag=rag)) for rag in Action.Rag.values})
+    )
+    rows = [
+        {"rag": rag, "label": label, "count": counts[rag], "colour": RAG_TAG_COLOURS[rag]}
+        for rag, label in Action.Rag.choices
+    ]
+    return {"rows": rows, "total": sum(row["count"] for row in rows)}
+
+
+@register.inclusion_tag("includes/actions_arising.html", takes_context=True)
+def actions_arising(context, meeting):
+    """The actions that arose at ``meeting`` that the visitor may see, with owners and RAG."""
+    actions = (
+        _visible(context)
+        .filter(meeting=meeting)
+        .with_rag(on=timezone.localdate())
+        .select_related("target_meeting__body")
+        .prefetch_related("owners")
+        .order_by("reference", "pk")
+    )
+    return {"actions": actions, "rag_colours": RAG_TAG_COLOURS, "meeting": meeting}
+
+
+@register.filter
+def rag_colour(rag):
+    """The GOV.UK tag colour for a RAG rating."""
+    return RAG_TAG_COLOURS.get(rag, "grey")

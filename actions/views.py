@@ -1,0 +1,299 @@
+"""Pages of the action log: outstanding actions, one action, my actions, the report.
+
+Every queryset starts from ``Action.objects.visible_to(user)``, so an action arising from an
+exempt or redacted item (or marked restricted) never reaches an anonymous visitor, and
+declares what its template reads, so the number of queries does not grow with the rows.
+"""
+
+import csv
+
+import django_filters
+from django import forms
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Count, F, Prefetch, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.views.generic import DetailView, FormView, ListView, TemplateView, View
+from django_filters.views import FilterMixin
+
+from actions.filters import ActionFilter, NullsLastOrderingFilter
+from actions.forms import ReportMeetingForm
+from actions.models import Action, ActionEvent
+from actions.reports import actions_arising_report
+from meetings.models import Meeting
+
+
+class ActionPageFilter(ActionFilter):
+    """The shared filters laid out for the page: GOV.UK classes, status as checkboxes, and
+    only meetings at which actions arose (loaded with their bodies, whose names they print)."""
+
+    meeting = django_filters.ModelChoiceFilter(
+        queryset=Meeting.objects.filter(actions_arising__isnull=False)
+        .distinct()
+        .select_related("body")
+        .order_by("-date"),
+        label="Meeting",
+    )
+
+    ordering = NullsLastOrderingFilter(
+        fields=[
+            (field, param)
+            for param, field in ActionFilter.base_filters["ordering"].param_map.items()
+        ],
+        field_labels={
+            "due_date": "Due date, soonest first",
+            "-due": "Due date, latest first",
+            "meeting__date": "Meeting, oldest first",
+            "-meeting_date": "Meeting, newest first",
+            "reference": "Reference",
+            "-reference": "Reference, reversed",
+        },
+        label="Sort by",
+    )
+
+    EMPTY_LABELS = {
+        "body": "All bodies",
+        "meeting": "All meetings",
+        "owner": "All owners",
+        "rag": "Any rating",
+        "ordering": None,  # the first choice, soonest due, is the default order
+    }
+    OVERDUE_CHOICES = [("", "Overdue or not"), ("true", "Overdue only"), ("false", "Not overdue")]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in self.EMPTY_LABELS.items():
+            self.filters[name].extra["empty_label"] = label
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            fields = super().form.fields
+            fields["status"].widget = forms.CheckboxSelectMultiple(choices=fields["status"].choices)
+            fields["overdue"].widget = forms.Select(choices=self.OVERDUE_CHOICES)
+            for name in ("body", "meeting", "owner", "rag", "overdue", "ordering"):
+                fields[name].widget.attrs["class"] = "govuk-select"
+            fields["q"].widget.attrs["class"] = "govuk-input"
+            fields["q"].label = "Words in the action"
+        return self._form
+
+
+def with_page_relations(queryset):
+    """What the action tables read: meeting and body, item, and owners."""
+    return queryset.select_related("meeting__body", "item").prefetch_related("owners")
+
+
+def rag_counts(queryset):
+    """How many of ``queryset`` are red, amber and green (one query)."""
+    counts = queryset.order_by().aggregate(
+        **{rag: Count("pk", filter=Q(rag=rag)) for rag in Action.Rag.values}
+    )
+    return [(rag, label, counts[rag]) for rag, label in Action.Rag.choices]
+
+
+class FilteredActionsMixin(FilterMixin):
+    """Actions the visitor may see, outstanding unless a status is chosen, then filtered."""
+
+    filterset_class = ActionPageFilter
+
+    def get_queryset(self):
+        actions = with_page_relations(
+            Action.objects.visible_to(self.request.user).with_rag()
+        ).order_by(F("due_date").asc(nulls_last=True), "meeting__date", "reference", "pk")
+        if not self.request.GET.getlist("status"):
+            actions = actions.outstanding()
+        return actions
+
+    def filtered_actions(self):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            return self.filterset.queryset.none()
+        return self.filterset.qs
+
+
+class ActionListView(FilteredActionsMixin, ListView):
+    """/actions/: outstanding actions, filterable and sortable, with the RAG counts."""
+
+    template_name = "actions/action_list.html"
+    context_object_name = "actions"
+    paginate_by = 50
+
+    def get(self, request, *args, **kwargs):
+        self.object_list = self.filtered_actions()
+        return self.render_to_response(self.get_context_data())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter"] = self.filterset
+        context["rag_counts"] = rag_counts(self.object_list)
+        context["showing_closed"] = bool(self.request.GET.getlist("status"))
+        context["ordering"] = self.request.GET.get("ordering", "")
+        return context
+
+
+CSV_COLUMNS = [
+    "Reference",
+    "Body",
+    "Meeting date",
+    "Text",
+    "Owners",
+    "Due date",
+    "Target meeting",
+    "Status",
+    "Status as reported",
+    "RAG",
+    "Page",
+]
+
+
+def csv_safe(value):
+    """Stop a spreadsheet from reading a cell as a formula."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+class ActionExportView(FilteredActionsMixin, View):
+    """/actions/export.csv: the list as filtered on the page, as CSV."""
+
+    def get(self, request, *args, **kwargs):
+        actions = self.filtered_actions()
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            problems = "; ".join(
+                f"{self.filterset.form.fields[name].label}: {' '.join(errors)}"
+                if name in self.filterset.form.fields
+                else " ".join(errors)
+                for name, errors in self.filterset.form.errors.items()
+            )
+            return HttpResponse(
+                f"The filters could not be applied, so nothing was exported. {problems}\n",
+                status=400,
+                content_type="text/plain; charset=utf-8",
+            )
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="actions-{timezone.localdate():%Y-%m-%d}.csv"'
+        )
+        writer = csv.writer(response)
+        writer.writerow(CSV_COLUMNS)
+        for action in actions.select_related("target_meeting__body"):
+            writer.writerow(
+                csv_safe(value)
+                for value in (
+                    action.reference,
+                    action.meeting.body.label,
+                    action.meeting.date.isoformat(),
+                    action.text,
+                    "; ".join(owner.name for owner in action.owners.all()),
+                    action.due_date.isoformat() if action.due_date else "",
+                    action.target_meeting or "",
+                    action.get_status_display(),
+                    action.status_wording,
+                    Action.Rag(action.rag).label if action.rag else "",
+                    request.build_absolute_uri(action.get_absolute_url()),
+                )
+            )
+        return response
+
+
+class ActionDetailView(DetailView):
+    """/actions/<pk>/: one action with its full history."""
+
+    template_name = "actions/action_detail.html"
+    context_object_name = "action"
+
+    def get_queryset(self):
+        history = ActionEvent.objects.select_related("actor", "signed_off_at__body").order_by(
+            "at", "pk"
+        )
+        return (
+            Action.objects.visible_to(self.request.user)
+            .with_rag()
+            .select_related(
+                "meeting__body",
+                "item",
+                "resolution",
+                "target_meeting__body",
+                "signed_off_at__body",
+            )
+            .prefetch_related("owners", Prefetch("history", queryset=history))
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        # Officers' names are shown to members and staff; the public sees what changed and when.
+        context["show_actors"] = user.is_authenticated and (
+            user.is_staff or user.has_perm("actions.view_restricted_action")
+        )
+        return context
+
+
+class MyActionsView(LoginRequiredMixin, ListView):
+    """/actions/mine/: actions the signed-in user owns or that arose from their motions."""
+
+    template_name = "actions/action_mine.html"
+    context_object_name = "actions"
+
+    def get_queryset(self):
+        user = self.request.user
+        return with_page_relations(
+            Action.objects.visible_to(user).owned_by_user(user).with_rag()
+        ).order_by(F("due_date").asc(nulls_last=True), "meeting__date", "reference", "pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        actions = list(context["actions"])
+        context["outstanding"] = [a for a in actions if not a.is_closed]
+        context["closed"] = [a for a in actions if a.is_closed]
+        return context
+
+
+class ReportChooseView(FormView):
+    """/actions/report/: choose the meeting an "Actions arising" report is for."""
+
+    template_name = "actions/report_choose.html"
+    form_class = ReportMeetingForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if "meeting" in self.request.GET:
+            kwargs["data"] = self.request.GET
+        return kwargs
+
+    def get(self, request, *args, **kwargs):
+        form = self.get_form()
+        if form.is_bound and form.is_valid():
+            return redirect("actions:action_report", meeting_pk=form.cleaned_data["meeting"].pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class ReportMixin:
+    def get_report(self):
+        meeting = get_object_or_404(
+            Meeting.objects.select_related("body"), pk=self.kwargs["meeting_pk"]
+        )
+        return actions_arising_report(meeting=meeting, user=self.request.user)
+
+
+class ReportView(ReportMixin, TemplateView):
+    """/actions/report/<meeting>/: the "Actions arising" report as a printable page."""
+
+    template_name = "actions/report_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["report"] = self.get_report()
+        return context
+
+
+class ReportTextView(ReportMixin, View):
+    """/actions/report/<meeting>.txt: the same report as plain text, ready to paste."""
+
+    def get(self, request, *args, **kwargs):
+        report = self.get_report()
+        response = HttpResponse(report.as_text(), content_type="text/plain; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'inline; filename="actions-arising-{report.meeting.date:%Y-%m-%d}.txt"'
+        )
+        return response

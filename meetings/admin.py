@@ -1,0 +1,558 @@
+"""The record in the admin: democratic services keep meetings, attendance and decisions here.
+
+A meeting's page holds its agenda, attendance and declarations; an item's page holds its
+papers and resolutions. Checks that span the rows of one submission live in meetings.forms.
+Meetings, resolutions and minutes of record are deleted by superusers only, and the minutes'
+history is read-only: the minutes move through their lifecycle by the workflow actions, which
+call meetings.services.
+"""
+
+import re
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count
+from django.forms import Textarea
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+
+from meetings import services
+from meetings.forms import (
+    AgendaItemFormSet,
+    AttendanceFormSet,
+    ConstraintMessageFormSet,
+    DeclarationForm,
+    DeclarationFormSet,
+    MeetingItemsForm,
+    PersonAliasFormSet,
+    limit_to_meeting_items,
+)
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Body,
+    Declaration,
+    Meeting,
+    Membership,
+    Minutes,
+    MinutesEvent,
+    Paper,
+    Person,
+    PersonAlias,
+    Resolution,
+    WorkProgrammeEntry,
+    normalise_name,
+)
+
+SHORT_TEXT = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 60})}}
+
+
+def summary(text, length=100):
+    return text if len(text) <= length else f"{text[: length - 1]}…"
+
+
+def plural(count, word):
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+# List filters
+
+
+class YearListFilter(admin.SimpleListFilter):
+    """Rows of one calendar year, by the date of the meeting they belong to."""
+
+    title = "year"
+    parameter_name = "year"
+    date_field = "date"
+
+    def lookups(self, request, model_admin):
+        years = model_admin.model._default_manager.dates(self.date_field, "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(**{f"{self.date_field}__year": int(self.value())})
+        return queryset
+
+
+class MeetingYearFilter(YearListFilter):
+    date_field = "meeting__date"
+
+
+class ItemYearFilter(YearListFilter):
+    date_field = "item__meeting__date"
+
+
+class CurrentMembershipFilter(admin.SimpleListFilter):
+    title = "current"
+    parameter_name = "current"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Current"), ("no", "Ended or not yet started")]
+
+    def queryset(self, request, queryset):
+        current = Membership.objects.current().values("pk")
+        if self.value() == "yes":
+            return queryset.filter(pk__in=current)
+        if self.value() == "no":
+            return queryset.exclude(pk__in=current)
+        return queryset
+
+
+def body_filter(path):
+    """Filter by body, offering only the bodies that have rows in this list."""
+    return (path, admin.RelatedOnlyFieldListFilter)
+
+
+# Shared behaviour
+
+
+class SuperuserDeletesMixin:
+    """Rows of record: only a superuser may delete them, whatever permissions a group holds."""
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser and super().has_delete_permission(request, obj)
+
+
+class ReadOnlyMixin:
+    """Append-only history: shown, never added, changed or deleted through the admin."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# Bodies and people
+
+
+@admin.register(Body)
+class BodyAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "kind", "is_active", "meeting_count"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(meeting_total=Count("meetings"))
+
+    @admin.display(description="Meetings", ordering="meeting_total")
+    def meeting_count(self, body):
+        return body.meeting_total
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    formset = PersonAliasFormSet
+    fields = ["name"]
+    extra = 1
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "honorific", "post_nominals", "other_spellings", "email", "has_login"]
+    list_filter = [("memberships__body", admin.RelatedOnlyFieldListFilter)]
+    # Both hold normalised names (lower case, no dots or accents): see get_search_results.
+    search_fields = ["search_name", "aliases__normalised"]
+    search_help_text = (
+        "Any spelling the papers use, e.g. \u201cCllr. M. Sood\u201d or \u201cAlnatt\u201d."
+    )
+    prepopulated_fields = {"slug": ["given_name", "family_name"]}
+    autocomplete_fields = ["user"]
+    fieldsets = [
+        (None, {"fields": ["honorific", "given_name", "family_name", "post_nominals", "slug"]}),
+        ("Contact and log-in", {"fields": ["email", "user"]}),
+    ]
+    inlines = [PersonAliasInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user").prefetch_related("aliases")
+
+    def get_search_results(self, request, queryset, search_term):
+        # The papers spell one person many ways ("Cllr. M. Sood", "Councillor Sood"): match
+        # the term's normalised words against the name and every other spelling.
+        return super().get_search_results(request, queryset, normalise_name(search_term))
+
+    @admin.display(description="Other spellings")
+    def other_spellings(self, person):
+        return "; ".join(alias.name for alias in person.aliases.all())
+
+    @admin.display(description="Log-in", boolean=True)
+    def has_login(self, person):
+        return person.user_id is not None
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["person", "role", "body", "title", "council", "party", "start_date", "end_date"]
+    list_filter = [body_filter("body"), "role", CurrentMembershipFilter]
+    search_fields = [
+        "person__search_name",
+        "person__aliases__normalised",
+        "title",
+        "council",
+        "party",
+    ]
+    list_select_related = ["person", "body"]
+    autocomplete_fields = ["person", "body"]
+    date_hierarchy = "start_date"
+
+
+# Meetings and their parts
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    formset = AgendaItemFormSet
+    fields = ["order", "number", "title", "confidentiality", "exempt_paragraphs", "page_range"]
+    extra = 1
+    show_change_link = True
+    verbose_name_plural = "agenda (open an item to record its minute, papers and resolutions)"
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    formset = AttendanceFormSet
+    fields = ["person", "status", "is_chair", "role", "substitute_for", "order"]
+    autocomplete_fields = ["person", "substitute_for"]
+    extra = 1
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
+
+
+class DeclarationInline(admin.TabularInline):
+    model = Declaration
+    form = DeclarationForm
+    formset = DeclarationFormSet
+    fields = ["person", "interest_type", "all_items", "items", "reason"]
+    autocomplete_fields = ["person"]
+    formfield_overrides = SHORT_TEXT
+    extra = 0
+    verbose_name_plural = "declarations of interest (by people recorded as present above)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        limit_to_meeting_items(formset.form, "items", obj)
+        return formset
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SuperuserDeletesMixin, admin.ModelAdmin):
+    list_display = [
+        "date",
+        "body_label",
+        "heading",
+        "kind",
+        "status",
+        "start_time",
+        "place",
+        "minutes_status",
+    ]
+    list_display_links = ["date", "heading"]
+    list_filter = [body_filter("body"), YearListFilter, "kind", "status"]
+    date_hierarchy = "date"
+    search_fields = [
+        "title",
+        "venue",
+        "body__name",
+        "body__short_name",
+        "items__title",
+        "items__minutes_text",
+        "items__resolutions__text",
+    ]
+    search_help_text = (
+        "Words from the title, venue, items, minutes or resolutions; a year such as 2023 "
+        "narrows to that year."
+    )
+    list_select_related = ["body", "minutes"]
+    autocomplete_fields = ["body"]
+    fieldsets = [
+        (None, {"fields": ["body", "kind", "title", "status"]}),
+        (
+            "When and where",
+            {"fields": ["date", "start_time", "end_time", "venue", "is_remote", "webcast_url"]},
+        ),
+        ("Record", {"fields": ["quorate", "no_declarations"]}),
+    ]
+    inlines = [AgendaItemInline, AttendanceInline, DeclarationInline]
+    actions = ["start_minutes"]
+
+    def get_search_results(self, request, queryset, search_term):
+        # "CGB 2023" finds the board's meetings of 2023: a year narrows by date, the other
+        # words search the text.
+        words = search_term.split()
+        years = [word for word in words if re.fullmatch(r"(19|20)\d\d", word)]
+        for year in years:
+            queryset = queryset.filter(date__year=int(year))
+        rest = " ".join(word for word in words if word not in years)
+        return super().get_search_results(request, queryset, rest)
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, (AttendanceInline, DeclarationInline)):
+            # The declarations are checked against the attendance submitted with them, which
+            # the database does not hold yet: the two formsets of one request share this dict.
+            kwargs["submission"] = request.__dict__.setdefault("_meeting_submission", {})
+        return kwargs
+
+    @admin.display(description="Body", ordering="body__name")
+    def body_label(self, meeting):
+        return meeting.body.label
+
+    @admin.display(description="Meeting", ordering="title")
+    def heading(self, meeting):
+        return meeting.heading
+
+    @admin.display(description="Where")
+    def place(self, meeting):
+        if meeting.is_remote:
+            return f"{meeting.venue} (remote)" if meeting.venue else "Remote"
+        return meeting.venue
+
+    @admin.display(description="Minutes", ordering="minutes__status")
+    def minutes_status(self, meeting):
+        minutes = getattr(meeting, "minutes", None)
+        return minutes.get_status_display() if minutes else "None yet"
+
+    @admin.action(description="Start draft minutes", permissions=["add_minutes"])
+    def start_minutes(self, request, queryset):
+        started, refused = [], []
+        for meeting in queryset.select_related("body"):
+            try:
+                services.minutes_create(meeting=meeting, user=request.user)
+            except ValidationError as error:
+                refused.append((meeting, " ".join(error.messages)))
+            else:
+                started.append(meeting)
+        if started:
+            self.message_user(
+                request,
+                f"Started draft minutes for {plural(len(started), 'meeting')}: "
+                f"{', '.join(str(m) for m in started)}.",
+                messages.SUCCESS,
+            )
+        for meeting, reason in refused:
+            self.message_user(
+                request, f"No minutes started for {meeting}: {reason}", messages.WARNING
+            )
+
+    def has_add_minutes_permission(self, request):
+        return request.user.has_perm("meetings.add_minutes")
+
+
+class PaperInline(admin.TabularInline):
+    model = Paper
+    fields = ["title", "file", "report_of", "author", "marking", "is_restricted"]
+    extra = 0
+
+
+class ResolutionInline(SuperuserDeletesMixin, admin.StackedInline):
+    model = Resolution
+    formset = ConstraintMessageFormSet
+    fields = [
+        ("number", "kind", "outcome"),
+        "text",
+        ("is_motion", "mover", "seconder"),
+        ("votes_for", "votes_against", "abstentions"),
+    ]
+    autocomplete_fields = ["mover", "seconder"]
+    formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 3, "cols": 80})}}
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("item")
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "meeting", "confidentiality", "resolution_count"]
+    list_filter = [body_filter("meeting__body"), MeetingYearFilter, "confidentiality"]
+    date_hierarchy = "meeting__date"
+    search_fields = ["number", "title", "description", "minutes_text", "resolutions__text"]
+    list_select_related = ["meeting__body"]
+    autocomplete_fields = ["meeting"]
+    fieldsets = [
+        (None, {"fields": ["meeting", "order", "number", "title", "page_range"]}),
+        ("What the agenda and minutes say", {"fields": ["description", "minutes_text"]}),
+        ("Confidentiality", {"fields": ["confidentiality", "exempt_paragraphs"]}),
+    ]
+    inlines = [PaperInline, ResolutionInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(resolution_total=Count("resolutions"))
+
+    @admin.display(description="Resolutions", ordering="resolution_total")
+    def resolution_count(self, item):
+        return item.resolution_total
+
+
+@admin.register(Paper)
+class PaperAdmin(admin.ModelAdmin):
+    list_display = ["title", "item", "report_of", "marking", "is_restricted"]
+    list_filter = [body_filter("item__meeting__body"), ItemYearFilter, "marking", "is_restricted"]
+    search_fields = ["title", "report_of", "author", "item__title"]
+    list_select_related = ["item"]
+    autocomplete_fields = ["item"]
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(admin.ModelAdmin):
+    form = MeetingItemsForm
+    list_display = ["person", "meeting", "status", "is_chair", "role"]
+    list_filter = [body_filter("meeting__body"), MeetingYearFilter, "status", "is_chair"]
+    search_fields = ["person__search_name", "person__aliases__normalised", "role"]
+    list_select_related = ["person", "meeting__body"]
+    autocomplete_fields = ["meeting", "person", "substitute_for", "items"]
+
+
+@admin.register(Declaration)
+class DeclarationAdmin(admin.ModelAdmin):
+    form = DeclarationForm
+    list_display = ["person", "meeting", "interest_type", "all_items", "reason_summary"]
+    list_filter = [body_filter("meeting__body"), MeetingYearFilter, "interest_type"]
+    search_fields = ["person__search_name", "person__aliases__normalised", "reason"]
+    list_select_related = ["person", "meeting__body"]
+    autocomplete_fields = ["meeting", "person", "items"]
+
+    @admin.display(description="Reason", ordering="reason")
+    def reason_summary(self, declaration):
+        return summary(declaration.reason)
+
+
+@admin.register(Resolution)
+class ResolutionAdmin(SuperuserDeletesMixin, admin.ModelAdmin):
+    list_display = ["reference", "text_summary", "kind", "outcome", "item_meeting"]
+    list_filter = [
+        body_filter("item__meeting__body"),
+        ItemYearFilter,
+        "kind",
+        "outcome",
+        "is_motion",
+    ]
+    date_hierarchy = "item__meeting__date"
+    search_fields = ["text", "item__title", "item__number"]
+    list_select_related = ["item__meeting__body"]
+    autocomplete_fields = ["item", "mover", "seconder"]
+    readonly_fields = ["action_link"]
+    fieldsets = [
+        (None, {"fields": ["item", "number", "text", "kind", "outcome"]}),
+        ("Motion", {"fields": ["is_motion", "mover", "seconder"]}),
+        ("Votes", {"fields": ["votes_for", "votes_against", "abstentions"]}),
+        ("Follow-up", {"fields": ["action_link"]}),
+    ]
+
+    @admin.display(description="Resolution", ordering="item__number")
+    def reference(self, resolution):
+        item_number = resolution.item.number or "(unnumbered)"
+        return f"{item_number}.{resolution.number}" if resolution.number else item_number
+
+    @admin.display(description="Text", ordering="text")
+    def text_summary(self, resolution):
+        return summary(resolution.text)
+
+    @admin.display(description="Meeting", ordering="item__meeting__date")
+    def item_meeting(self, resolution):
+        return resolution.item.meeting
+
+    @admin.display(description="Action log")
+    def action_link(self, resolution):
+        if resolution.pk is None:
+            return "Save the resolution first."
+        # Named, not imported: the record does not depend on the action log being installed.
+        try:
+            url = reverse("admin:actions_action_from_resolution", args=[resolution.pk])
+        except NoReverseMatch:
+            return ""
+        return format_html('<a href="{}">Record an action arising from this resolution</a>', url)
+
+
+@admin.register(WorkProgrammeEntry)
+class WorkProgrammeEntryAdmin(admin.ModelAdmin):
+    list_display = ["title", "body", "meeting", "kind", "status", "order"]
+    list_filter = [body_filter("body"), "kind", "status"]
+    search_fields = ["title", "comments"]
+    list_select_related = ["body", "meeting__body"]
+    autocomplete_fields = ["body", "meeting"]
+
+
+# Minutes: viewed here, moved on only by the workflow actions (meetings.services).
+
+
+class MinutesEventInline(ReadOnlyMixin, admin.TabularInline):
+    model = MinutesEvent
+    fields = ["at", "from_status", "to_status", "actor", "note"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name = "history entry"
+    verbose_name_plural = "history (read-only)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("minutes__meeting__body", "actor")
+
+
+@admin.register(Minutes)
+class MinutesAdmin(SuperuserDeletesMixin, admin.ModelAdmin):
+    list_display = ["meeting", "status", "published_at", "confirmed_at", "confirmed_by"]
+    list_filter = [body_filter("meeting__body"), MeetingYearFilter, "status"]
+    date_hierarchy = "meeting__date"
+    search_fields = [
+        "meeting__title",
+        "meeting__body__name",
+        "meeting__items__title",
+        "meeting__items__minutes_text",
+        "meeting__items__resolutions__text",
+    ]
+    list_select_related = ["meeting__body", "confirmed_by__item"]
+    fields = ["meeting", "status", "published_at", "confirmed_by", "confirmed_at"]
+    readonly_fields = fields
+    inlines = [MinutesEventInline]
+    actions = ["publish"]
+
+    # Minutes are started from the meetings list ("Start draft minutes") and change status
+    # only through the workflow, which records each step in their history.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("meetings.change_minutes")
+
+    @admin.action(description="Publish as draft, subject to confirmation", permissions=["publish"])
+    def publish(self, request, queryset):
+        published, refused = [], []
+        for minutes in queryset.select_related("meeting__body"):
+            try:
+                services.minutes_publish(minutes=minutes, user=request.user)
+            except ValidationError as error:
+                refused.append(" ".join(error.messages))
+            else:
+                published.append(minutes)
+        if published:
+            self.message_user(
+                request,
+                f"Published {', '.join(str(m) for m in published)}.",
+                messages.SUCCESS,
+            )
+        for reason in refused:
+            self.message_user(request, f"Not published: {reason}", messages.WARNING)
+
+
+@admin.register(MinutesEvent)
+class MinutesEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["at", "minutes", "from_status", "to_status", "actor", "note"]
+    list_filter = [body_filter("minutes__meeting__body"), "to_status"]
+    date_hierarchy = "at"
+    search_fields = ["note", "minutes__meeting__body__name", "minutes__meeting__title"]
+    list_select_related = ["minutes__meeting__body", "actor"]

@@ -1,0 +1,387 @@
+"""What an API client may read of the record, and the filters its endpoints declare.
+
+``Audience`` gathers the visibility rules the pages use too, from the models'
+``visible_to(user)`` QuerySet methods: the public reads public items, unrestricted papers
+and published minutes; members and staff also read exempt, redacted and official-sensitive
+items; only staff read draft minutes.
+
+Every query parameter an endpoint accepts is declared in its FilterSet, with a message that
+says what was wrong; the API turns an invalid value into a 400 naming the parameter.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q, Value
+from django.utils import timezone
+
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Body,
+    Meeting,
+    Membership,
+    Minutes,
+    Paper,
+    Person,
+    Resolution,
+    WorkProgrammeEntry,
+    can_see_draft_minutes,
+    can_see_restricted,
+)
+
+# --- Visibility ---------------------------------------------------------------------------
+
+
+class Audience:
+    """What one client may read of the record: the models' visibility rules, in one place."""
+
+    def __init__(self, user):
+        self.user = user
+        self.confidential = can_see_restricted(user)
+        self.drafts = can_see_draft_minutes(user)
+
+    # Serializers ask this of the client: may it read exempt, redacted and sensitive items?
+    @property
+    def restricted(self):
+        return self.confidential
+
+    def minutes(self):
+        return Minutes.objects.visible_to(self.user)
+
+    def items(self):
+        return AgendaItem.objects.visible_to(self.user)
+
+    def papers(self):
+        if self.confidential:
+            return Paper.objects.all()
+        return Paper.objects.filter(
+            is_restricted=False, item__confidentiality=AgendaItem.Confidentiality.PUBLIC
+        ).exclude(marking=Paper.Marking.OFFICIAL_SENSITIVE)
+
+    def resolutions(self):
+        """Motions of items the client may read (minutes status aside)."""
+        return Resolution.objects.visible_to(self.user)
+
+    def record_visible(self):
+        """An expression: may the client read this meeting's minuted record?
+
+        Attendance, declarations, minutes text and motions are part of the minutes: the
+        public reads them once the minutes are published.
+        """
+        if self.drafts:
+            return Value(True)
+        return Exists(self.minutes().filter(meeting=OuterRef("pk")))
+
+    def decisions(self):
+        """Motions the client may read: readable items, of meetings with readable minutes."""
+        if self.drafts:
+            return self.resolutions()
+        return self.resolutions().filter(item__meeting__minutes__in=self.minutes())
+
+    def minuted_meetings(self):
+        """Meetings whose minuted record the client may read."""
+        if self.drafts:
+            return Meeting.objects.all()
+        return Meeting.objects.filter(minutes__in=self.minutes())
+
+
+# --- Filters ------------------------------------------------------------------------------
+
+
+class StrictBooleanField(forms.Field):
+    """true or false; anything else is an error (django-filter would ignore it silently)."""
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        text = str(value).strip().lower()
+        if text in ("true", "1"):
+            return True
+        if text in ("false", "0"):
+            return False
+        raise forms.ValidationError('Use "true" or "false".', code="invalid")
+
+
+class BooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+
+def body_filter(field_name="body", help_text="The body's slug, e.g. panel or cgb."):
+    return django_filters.ModelChoiceFilter(
+        field_name=field_name,
+        queryset=Body.objects.all(),
+        to_field_name="slug",
+        label=help_text,
+        error_messages={
+            "invalid_choice": "No body has that slug: see /api/v1/organizations/ for the list."
+        },
+    )
+
+
+def person_filter(method, help_text):
+    return django_filters.ModelChoiceFilter(
+        queryset=Person.objects.all(),
+        to_field_name="slug",
+        method=method,
+        label=help_text,
+        error_messages={
+            "invalid_choice": "No person has that slug: see /api/v1/people/ for the list."
+        },
+    )
+
+
+def date_filter(field_name, lookup_expr, help_text):
+    return django_filters.DateFilter(
+        field_name=field_name,
+        lookup_expr=lookup_expr,
+        label=help_text,
+        error_messages={"invalid": "Enter a real date as YYYY-MM-DD, for example 2023-07-26."},
+    )
+
+
+def multiple_choice_filter(choices, help_text, field_name=None):
+    return django_filters.MultipleChoiceFilter(
+        field_name=field_name,
+        choices=choices,
+        label=help_text,
+        error_messages={
+            "invalid_choice": "%(value)s is not one of the allowed values: see the "
+            "documentation at /api/docs/."
+        },
+    )
+
+
+def ordering_filter(fields, help_text):
+    return django_filters.OrderingFilter(
+        fields=fields,
+        label=help_text,
+        error_messages={
+            "invalid_choice": "Cannot sort by %(value)s: use one of the listed fields, with - "
+            "for descending."
+        },
+    )
+
+
+class DateRangeForm(forms.Form):
+    """date_from and date_to, when both are given, must be in order."""
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "date_to must be the same as or after date_from.")
+        return cleaned
+
+
+class AudienceFilterSet(django_filters.FilterSet):
+    """A FilterSet whose text and person filters respect what the client may read."""
+
+    @property
+    def audience(self):
+        return Audience(self.request.user)
+
+
+class OrganizationFilter(django_filters.FilterSet):
+    classification = multiple_choice_filter(
+        Body.Kind.choices, "Kind of body; repeat for several.", field_name="kind"
+    )
+    active = BooleanFilter(field_name="is_active", label="Whether the body still meets.")
+    q = django_filters.CharFilter(method="filter_text", label="Text in the name or abbreviation.")
+    ordering = ordering_filter((("name", "name"), ("short_name", "abbreviation")), "Sort by.")
+
+    class Meta:
+        model = Body
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(short_name__icontains=value))
+
+
+class PersonFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="filter_text", label="Text in any of the person's names or other spellings."
+    )
+    body = body_filter("memberships__body", "People with a membership of this body (slug).")
+    current = BooleanFilter(
+        method="filter_current", label="true: people holding a membership today."
+    )
+    ordering = ordering_filter(
+        (("family_name", "family_name"), ("given_name", "given_name")), "Sort by."
+    )
+
+    class Meta:
+        model = Person
+        fields = []
+
+    def filter_queryset(self, queryset):
+        # A person with two memberships of one body is still one row.
+        return super().filter_queryset(queryset).distinct()
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(pk__in=Person.objects.search(value).values("pk"))
+
+    def filter_current(self, queryset, name, value):
+        holders = Membership.objects.current().values("person_id")
+        return queryset.filter(pk__in=holders) if value else queryset.exclude(pk__in=holders)
+
+
+class MembershipFilter(django_filters.FilterSet):
+    body = body_filter()
+    person = django_filters.ModelChoiceFilter(
+        queryset=Person.objects.all(),
+        to_field_name="slug",
+        label="The person's slug.",
+        error_messages={
+            "invalid_choice": "No person has that slug: see /api/v1/people/ for the list."
+        },
+    )
+    role = multiple_choice_filter(Membership.Role.choices, "Role; repeat for several.")
+    current = BooleanFilter(method="filter_current", label="true: memberships that hold today.")
+    active_on = django_filters.DateFilter(
+        method="filter_active_on",
+        label="Memberships that held on this date (YYYY-MM-DD).",
+        error_messages={"invalid": "Enter a real date as YYYY-MM-DD, for example 2023-07-26."},
+    )
+    ordering = ordering_filter(
+        (("start_date", "start_date"), ("end_date", "end_date"), ("person__family_name", "person")),
+        "Sort by.",
+    )
+
+    class Meta:
+        model = Membership
+        fields = []
+
+    def filter_current(self, queryset, name, value):
+        current = Membership.objects.current().values("pk")
+        return queryset.filter(pk__in=current) if value else queryset.exclude(pk__in=current)
+
+    def filter_active_on(self, queryset, name, value):
+        return queryset.active_on(value)
+
+
+class EventFilter(AudienceFilterSet):
+    body = body_filter()
+    classification = multiple_choice_filter(
+        Meeting.Kind.choices, "Kind of meeting; repeat for several.", field_name="kind"
+    )
+    status = multiple_choice_filter(Meeting.Status.choices, "Status; repeat for several.")
+    date_from = date_filter("date", "gte", "Meetings on or after this date (YYYY-MM-DD).")
+    date_to = date_filter("date", "lte", "Meetings on or before this date (YYYY-MM-DD).")
+    upcoming = BooleanFilter(
+        method="filter_upcoming",
+        label="true: from today on, not cancelled; false: before today.",
+    )
+    person = person_filter(
+        "filter_person", "Meetings whose published record lists this person (slug)."
+    )
+    q = django_filters.CharFilter(
+        method="filter_text",
+        label="Text in the meeting's title or venue, or in an item's title, description or "
+        "minute that the client may read.",
+    )
+    ordering = ordering_filter((("date", "date"),), "Sort by date (-date: newest first).")
+
+    class Meta:
+        model = Meeting
+        fields = []
+        form = DateRangeForm
+
+    def filter_upcoming(self, queryset, name, value):
+        today = timezone.localdate()
+        return queryset.upcoming(on=today) if value else queryset.past(on=today)
+
+    def filter_person(self, queryset, name, value: Person):
+        attended = Attendance.objects.filter(
+            person=value, meeting__in=self.audience.minuted_meetings()
+        )
+        return queryset.filter(pk__in=attended.values("meeting_id"))
+
+    def filter_text(self, queryset, name, value):
+        audience = self.audience
+        items = audience.items().filter(Q(title__icontains=value) | Q(description__icontains=value))
+        minuted = audience.items().filter(
+            minutes_text__icontains=value, meeting__in=audience.minuted_meetings()
+        )
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(venue__icontains=value)
+            | Q(pk__in=items.values("meeting_id"))
+            | Q(pk__in=minuted.values("meeting_id"))
+        )
+
+
+class MotionFilter(django_filters.FilterSet):
+    body = body_filter("item__meeting__body")
+    event = django_filters.ModelChoiceFilter(
+        field_name="item__meeting",
+        queryset=Meeting.objects.all(),
+        label="The meeting's id.",
+        error_messages={"invalid_choice": "No meeting has that id: see /api/v1/events/."},
+    )
+    date_from = date_filter(
+        "item__meeting__date", "gte", "Decided on or after this date (YYYY-MM-DD)."
+    )
+    date_to = date_filter(
+        "item__meeting__date", "lte", "Decided on or before this date (YYYY-MM-DD)."
+    )
+    classification = multiple_choice_filter(
+        Resolution.Kind.choices, "Kind of resolution; repeat for several.", field_name="kind"
+    )
+    result = multiple_choice_filter(
+        Resolution.Outcome.choices, "Outcome of a motion; repeat for several.", "outcome"
+    )
+    is_motion = BooleanFilter(label="true: motions moved and seconded by named members.")
+    person = person_filter("filter_person", "Motions this person moved or seconded (slug).")
+    q = django_filters.CharFilter(field_name="text", lookup_expr="icontains", label="Text.")
+    ordering = ordering_filter(
+        (("item__meeting__date", "date"), ("item__order", "item"), ("number", "number")),
+        "Sort by.",
+    )
+
+    class Meta:
+        model = Resolution
+        fields = []
+        form = DateRangeForm
+
+    def filter_person(self, queryset, name, value: Person):
+        return queryset.filter(Q(mover=value) | Q(seconder=value))
+
+
+class WorkProgrammeFilter(django_filters.FilterSet):
+    body = body_filter()
+    event = django_filters.ModelChoiceFilter(
+        field_name="meeting",
+        queryset=Meeting.objects.all(),
+        label="The meeting's id.",
+        error_messages={"invalid_choice": "No meeting has that id: see /api/v1/events/."},
+    )
+    classification = multiple_choice_filter(
+        WorkProgrammeEntry.Kind.choices, "Kind of entry; repeat for several.", "kind"
+    )
+    status = multiple_choice_filter(
+        WorkProgrammeEntry.Status.choices, "Status; repeat for several."
+    )
+    scheduled = BooleanFilter(
+        field_name="meeting",
+        lookup_expr="isnull",
+        exclude=True,
+        label="true: entries with a meeting; false: still to be scheduled.",
+    )
+    date_from = date_filter(
+        "meeting__date", "gte", "Planned for a meeting on or after this date (YYYY-MM-DD)."
+    )
+    date_to = date_filter(
+        "meeting__date", "lte", "Planned for a meeting on or before this date (YYYY-MM-DD)."
+    )
+    q = django_filters.CharFilter(method="filter_text", label="Text in the title or comments.")
+    ordering = ordering_filter(
+        (("meeting__date", "date"), ("order", "order"), ("title", "title")), "Sort by."
+    )
+
+    class Meta:
+        model = WorkProgrammeEntry
+        fields = []
+        form = DateRangeForm
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(Q(title__icontains=value) | Q(comments__icontains=value))

@@ -1,0 +1,243 @@
+"""Filters for the record's public pages (members, decisions, work programme) and the API.
+
+Every query parameter a page or viewset accepts is declared here, with an error message that
+says what was wrong and how to put it right.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+
+from meetings.models import Body, Meeting, Membership, Person, Resolution, WorkProgrammeEntry
+
+WIDGET_CLASSES = {
+    forms.Select: "govuk-select",
+    forms.TextInput: "govuk-input",
+    forms.DateInput: "govuk-input govuk-input--width-10",
+}
+
+
+class GovukForm(forms.Form):
+    """A filter form drawn with GOV.UK Frontend classes; a field with an error is marked."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            for widget_class, css in WIDGET_CLASSES.items():
+                if type(field.widget) is widget_class:
+                    field.widget.attrs.setdefault("class", css)
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                base = widget.attrs.get("class", "")
+                error_class = (
+                    "govuk-select--error" if "govuk-select" in base else "govuk-input--error"
+                )
+                if error_class not in base:
+                    widget.attrs["class"] = f"{base} {error_class}".strip()
+
+
+class DateRangeForm(GovukForm):
+    """A filter form whose date_from and date_to, when both given, must be in order."""
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error(
+                "date_to",
+                "The \u201cto\u201d date must be the same as or after the \u201cfrom\u201d date.",
+            )
+        return cleaned
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A four-digit year, entered as text (GOV.UK advises against number inputs)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1900)
+        kwargs.setdefault("max_value", 2100)
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(
+                attrs={"inputmode": "numeric", "class": "govuk-input govuk-input--width-4"}
+            ),
+        )
+        message = "Enter the year as four digits, for example 2023."
+        kwargs.setdefault(
+            "error_messages", {"invalid": message, "min_value": message, "max_value": message}
+        )
+        kwargs.setdefault("lookup_expr", "year")
+        super().__init__(*args, **kwargs)
+
+
+def date_filter(field_name, lookup_expr, label):
+    return django_filters.DateFilter(
+        field_name=field_name,
+        lookup_expr=lookup_expr,
+        label=label,
+        help_text="For example, 26/07/2023",
+        error_messages={"invalid": "Enter a real date, for example 26/07/2023."},
+    )
+
+
+def body_filter(field_name):
+    return django_filters.ModelChoiceFilter(
+        field_name=field_name,
+        to_field_name="slug",
+        queryset=Body.objects.all(),
+        label="Body",
+        empty_label="All bodies",
+        error_messages={"invalid_choice": "Choose a body from the list."},
+    )
+
+
+class ResolutionFilter(django_filters.FilterSet):
+    """The decisions register: resolutions by body, year or dates, kind and words."""
+
+    q = django_filters.CharFilter(method="filter_text", label="Words in the decision or item")
+    body = body_filter("item__meeting__body")
+    year = YearFilter(field_name="item__meeting__date", label="Year")
+    date_from = date_filter("item__meeting__date", "gte", "From")
+    date_to = date_filter("item__meeting__date", "lte", "To")
+    kind = django_filters.ChoiceFilter(
+        choices=Resolution.Kind.choices,
+        label="Kind of decision",
+        empty_label="All kinds",
+        error_messages={"invalid_choice": "Choose a kind of decision from the list."},
+    )
+
+    class Meta:
+        model = Resolution
+        fields = []
+        form = DateRangeForm
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(Q(text__icontains=value) | Q(item__title__icontains=value))
+
+
+class PersonFilter(django_filters.FilterSet):
+    """People by name, and by the body and period of their membership.
+
+    Body and status are applied together in filter_queryset, so "current members of the
+    Board" means one membership that is both, not any two memberships.
+    """
+
+    CURRENT, PAST = "current", "past"
+
+    q = django_filters.CharFilter(label="Name")
+    body = body_filter("memberships__body")
+    status = django_filters.ChoiceFilter(
+        choices=[(CURRENT, "Current members"), (PAST, "Past members")],
+        label="Show",
+        empty_label="Current and past members",
+        error_messages={"invalid_choice": "Choose current or past members."},
+    )
+
+    class Meta:
+        model = Person
+        fields = []
+        form = GovukForm
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        queryset = queryset.search(data["q"]) if data.get("q") else queryset
+        condition = self.membership_condition()
+        if condition:
+            queryset = queryset.filter(pk__in=Membership.objects.filter(condition).values("person"))
+        return queryset
+
+    def membership_condition(self, on=None):
+        """The Q selecting memberships of the chosen body and period (empty when neither)."""
+        data = (
+            self.form.cleaned_data if self.is_bound and hasattr(self.form, "cleaned_data") else {}
+        )
+        on = on or timezone.localdate()
+        condition = Q()
+        if data.get("body"):
+            condition &= Q(body=data["body"])
+        if data.get("status") == self.CURRENT:
+            condition &= Q(end_date__isnull=True) | Q(end_date__gte=on)
+        elif data.get("status") == self.PAST:
+            condition &= Q(end_date__lt=on)
+        return condition
+
+
+class WorkProgrammeFilter(django_filters.FilterSet):
+    """Work programme entries by body, kind, status and whether they have a meeting yet."""
+
+    body = django_filters.ModelChoiceFilter(
+        field_name="body",
+        to_field_name="slug",
+        queryset=Body.objects.all(),
+        label="Body",
+        empty_label="All bodies",
+        error_messages={"invalid_choice": "Choose a body from the list."},
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=WorkProgrammeEntry.Kind.choices,
+        label="Kind",
+        empty_label="All kinds",
+        error_messages={"invalid_choice": "Choose a kind of entry from the list."},
+    )
+    status = django_filters.ChoiceFilter(
+        choices=WorkProgrammeEntry.Status.choices,
+        label="Status",
+        empty_label="Any status",
+        error_messages={"invalid_choice": "Choose a status from the list."},
+    )
+    scheduled = django_filters.BooleanFilter(
+        field_name="meeting", lookup_expr="isnull", exclude=True, label="Has a meeting"
+    )
+
+    class Meta:
+        model = WorkProgrammeEntry
+        fields = []
+        form = GovukForm
+
+
+class MeetingFilter(django_filters.FilterSet):
+    """Meetings by body, year or dates, kind and status."""
+
+    body = body_filter("body")
+    year = YearFilter(field_name="date", label="Year")
+    date_from = date_filter("date", "gte", "From")
+    date_to = date_filter("date", "lte", "To")
+    kind = django_filters.ChoiceFilter(
+        choices=Meeting.Kind.choices,
+        label="Kind of meeting",
+        empty_label="All kinds",
+        error_messages={"invalid_choice": "Choose a kind of meeting from the list."},
+    )
+    status = django_filters.ChoiceFilter(
+        choices=Meeting.Status.choices,
+        label="Status",
+        empty_label="Any status",
+        error_messages={"invalid_choice": "Choose a status from the list."},
+    )
+
+    class Meta:
+        model = Meeting
+        fields = []
+        form = DateRangeForm
+
+
+class SearchForm(GovukForm):
+    """The site search box: the one query parameter of the search page."""
+
+    q = forms.CharField(
+        label="Search meetings, agenda items, decisions and minutes",
+        min_length=2,
+        max_length=200,
+        error_messages={
+            "required": "Enter a word or phrase to search for.",
+            "min_length": "Enter at least 2 characters to search for.",
+            "max_length": "Enter no more than 200 characters to search for.",
+        },
+    )

@@ -1,0 +1,391 @@
+"""Public pages on people and bodies, the decisions register, the work programme and search.
+
+Every page starts from a visibility rule: anonymous visitors get only public items and
+published minutes; members also see exempt and redacted items; staff also see draft minutes.
+"""
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
+from django.utils import timezone
+from django.views.generic import DetailView, ListView, TemplateView
+
+from meetings.filters import PersonFilter, ResolutionFilter, SearchForm, WorkProgrammeFilter
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Body,
+    Declaration,
+    Meeting,
+    Membership,
+    Minutes,
+    Person,
+    Resolution,
+    WorkProgrammeEntry,
+)
+
+# Seats that carry an expectation of attending every meeting; substitutes and standing
+# attendees come when asked, so their absence is not recorded against them.
+MEMBER_ROLES = (
+    Membership.Role.CHAIR,
+    Membership.Role.VICE_CHAIR,
+    Membership.Role.MEMBER,
+    Membership.Role.INDEPENDENT,
+)
+ROLE_RANK = Case(
+    *(When(role=role, then=Value(rank)) for rank, role in enumerate(Membership.Role.values)),
+    default=Value(len(Membership.Role.values)),
+)
+SEARCH_RESULT_LIMIT = 20
+EXCERPT_CHARS = 240
+
+
+def sees_confidential(user):
+    """Members and staff may read exempt, redacted and sensitive items; the public may not."""
+    return user.is_authenticated and (user.is_staff or user.has_perm("meetings.view_agendaitem"))
+
+
+def sees_draft_minutes(user):
+    """Only those who keep the minutes see them before they are published."""
+    return user.is_authenticated and (user.is_staff or user.has_perm("meetings.change_minutes"))
+
+
+def visible_items(user):
+    return AgendaItem.objects.all() if sees_confidential(user) else AgendaItem.objects.public()
+
+
+def visible_minutes(user):
+    return Minutes.objects.all() if sees_draft_minutes(user) else Minutes.objects.published()
+
+
+def visible_resolutions(user):
+    """Resolutions the user may read: a resolution is part of its meeting's minutes."""
+    resolutions = (
+        Resolution.objects.all() if sees_confidential(user) else Resolution.objects.public()
+    )
+    return resolutions.filter(item__meeting__minutes__in=visible_minutes(user))
+
+
+def attendance_record(person, on=None):
+    """Per body, the meetings ``person`` was expected at and what became of each.
+
+    Expected: meetings held (or due before ``on`` and not cancelled or postponed) of a body on
+    which they held a member's seat that day. One grouped query, whatever the number of rows.
+    """
+    on = on or timezone.localdate()
+    seat = Membership.objects.filter(
+        person=person,
+        body=OuterRef("body"),
+        role__in=MEMBER_ROLES,
+        start_date__lte=OuterRef("date"),
+    ).filter(Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("date")))
+    theirs = Q(attendances__person=person)
+    rows = list(
+        Meeting.objects.filter(Exists(seat))
+        .exclude(status__in=[Meeting.Status.CANCELLED, Meeting.Status.POSTPONED])
+        .filter(Q(date__lt=on) | Q(status=Meeting.Status.HELD))
+        .values("body__name", "body__slug")
+        .annotate(
+            expected=Count("pk", distinct=True),
+            present=Count(
+                "attendances",
+                filter=theirs & Q(attendances__status__in=Attendance.PRESENT_STATUSES),
+            ),
+            apologies=Count(
+                "attendances", filter=theirs & Q(attendances__status=Attendance.Status.APOLOGIES)
+            ),
+        )
+        .order_by("body__name")
+    )
+    for row in rows:
+        row["absent"] = row["expected"] - row["present"] - row["apologies"]
+    return rows
+
+
+def excerpt(text, needle, width=EXCERPT_CHARS):
+    """The part of ``text`` around the first match of ``needle``, with ellipses where cut."""
+    text = " ".join(text.split())
+    at = text.lower().find(needle.lower())
+    start = max(0, at - width // 3) if at >= 0 else 0
+    end = min(len(text), start + width)
+    return f"{'… ' if start else ''}{text[start:end].strip()}{' …' if end < len(text) else ''}"
+
+
+class FilteredListMixin:
+    """A list narrowed by a FilterSet; invalid input lists nothing and shows why."""
+
+    filterset_class = None
+
+    def get_filterset(self, queryset):
+        return self.filterset_class(
+            self.request.GET or None, queryset=queryset, request=self.request
+        )
+
+    @property
+    def filter_invalid(self):
+        return self.filterset.is_bound and not self.filterset.is_valid()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filterset"] = self.filterset
+        context["form"] = self.filterset.form
+        page = context.get("page_obj")
+        if page is not None:
+            context["page_range"] = page.paginator.get_elided_page_range(
+                page.number, on_each_side=1, on_ends=1
+            )
+        return context
+
+
+class PersonListView(FilteredListMixin, ListView):
+    """Members of every body, current and past, with their roles and terms."""
+
+    template_name = "meetings/person_list.html"
+    context_object_name = "memberships"
+    filterset_class = PersonFilter
+    paginate_by = 100
+
+    def get_queryset(self):
+        self.filterset = self.get_filterset(Person.objects.all())
+        if self.filter_invalid:
+            return Membership.objects.none()
+        today = timezone.localdate()
+        memberships = Membership.objects.filter(self.filterset.membership_condition(on=today))
+        if self.filterset.is_bound and self.filterset.form.cleaned_data.get("q"):
+            memberships = memberships.filter(person__in=self.filterset.qs.values("pk"))
+        return (
+            memberships.select_related("person", "body")
+            .annotate(
+                is_current=ExpressionWrapper(
+                    Q(end_date__isnull=True) | Q(end_date__gte=today), output_field=BooleanField()
+                ),
+                role_rank=ROLE_RANK,
+            )
+            .order_by(
+                "body__name",
+                "-is_current",
+                "role_rank",
+                "person__family_name",
+                "person__given_name",
+                "-start_date",
+            )
+        )
+
+
+class PersonDetailView(DetailView):
+    """One person: their seats, attendance record and declarations of interest."""
+
+    template_name = "meetings/person_detail.html"
+
+    def get_queryset(self):
+        return Person.objects.prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("body").order_by(
+                    "-start_date", "body__name"
+                ),
+            )
+        )
+
+    def get_declarations(self):
+        user = self.request.user
+        declarations = (
+            Declaration.objects.filter(person=self.object)
+            .select_related("meeting__body")
+            .prefetch_related(Prefetch("items", queryset=AgendaItem.objects.order_by("order")))
+            .order_by("-meeting__date", "id")
+        )
+        # A declaration is part of the minutes: shown once the visitor may read them.
+        declarations = declarations.filter(meeting__minutes__in=visible_minutes(user))
+        declarations = list(declarations)
+        confidential = sees_confidential(user)
+        for declaration in declarations:
+            items = list(declaration.items.all())
+            declaration.shown_items = [i for i in items if confidential or i.is_public]
+            declaration.private_item_count = len(items) - len(declaration.shown_items)
+            # A reason given only about private business could disclose that business.
+            declaration.reason_withheld = bool(
+                items and not declaration.all_items and not declaration.shown_items
+            )
+        return declarations
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        memberships = list(self.object.memberships.all())
+        for membership in memberships:
+            membership.is_current = membership.end_date is None or membership.end_date >= today
+        record = attendance_record(self.object, on=today)
+        context.update(
+            memberships=memberships,
+            attendance_record=record,
+            attendance_totals={
+                key: sum(row[key] for row in record)
+                for key in ("expected", "present", "apologies", "absent")
+            },
+            declarations=self.get_declarations(),
+        )
+        return context
+
+
+class BodyListView(ListView):
+    """Every body whose meetings the site records."""
+
+    template_name = "meetings/body_list.html"
+    context_object_name = "bodies"
+
+    def get_queryset(self):
+        return Body.objects.order_by("-is_active", "name")
+
+
+class BodyDetailView(DetailView):
+    """One body: what it is, who sits on it now, and its meetings."""
+
+    template_name = "meetings/body_detail.html"
+    recent_meetings = 10
+
+    def get_queryset(self):
+        return Body.objects.all()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        meetings = self.object.meetings.all()
+        context.update(
+            members=self.object.memberships.active_on(today)
+            .select_related("person")
+            .annotate(role_rank=ROLE_RANK)
+            .order_by("role_rank", "person__family_name", "person__given_name"),
+            upcoming_meetings=meetings.filter(date__gte=today).order_by("date", "start_time")[
+                : self.recent_meetings
+            ],
+            past_meetings=meetings.past(on=today).order_by("-date", "-start_time")[
+                : self.recent_meetings
+            ],
+        )
+        return context
+
+
+class ResolutionListView(FilteredListMixin, ListView):
+    """The decisions register: every resolution the user may read, newest meeting first."""
+
+    template_name = "meetings/resolution_list.html"
+    context_object_name = "resolutions"
+    filterset_class = ResolutionFilter
+    paginate_by = 25
+
+    def get_queryset(self):
+        resolutions = (
+            visible_resolutions(self.request.user)
+            .select_related("item__meeting__body", "mover", "seconder")
+            .order_by("-item__meeting__date", "item__meeting__body__name", "item__order", "number")
+        )
+        self.filterset = self.get_filterset(resolutions)
+        if self.filter_invalid:
+            return resolutions.none()
+        return self.filterset.qs
+
+
+class WorkProgrammeView(FilteredListMixin, ListView):
+    """Upcoming meetings with their planned items, and items still to be scheduled."""
+
+    template_name = "meetings/workprogramme_list.html"
+    context_object_name = "meetings"
+    filterset_class = WorkProgrammeFilter
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.filterset = self.get_filterset(WorkProgrammeEntry.objects.all())
+        if self.filter_invalid:
+            return Meeting.objects.none()
+        planned = WorkProgrammeEntry.objects.exclude(
+            status=WorkProgrammeEntry.Status.DROPPED
+        ).order_by("order", "id")
+        meetings = (
+            Meeting.objects.upcoming()
+            .select_related("body")
+            .prefetch_related(Prefetch("planned_items", queryset=planned))
+            .order_by("body__name", "date", "start_time")
+        )
+        body = self.filterset.form.cleaned_data.get("body") if self.filterset.is_bound else None
+        return meetings.filter(body=body) if body else meetings
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        unscheduled = []
+        if not self.filter_invalid:
+            unscheduled = (
+                self.filterset.qs.filter(meeting__isnull=True)
+                .exclude(
+                    status__in=[
+                        WorkProgrammeEntry.Status.DROPPED,
+                        WorkProgrammeEntry.Status.CONSIDERED,
+                    ]
+                )
+                .select_related("body")
+                .order_by("body__name", "kind", "order", "id")
+            )
+        context["unscheduled"] = unscheduled
+        return context
+
+
+class SearchView(TemplateView):
+    """Search meeting titles, agenda items, decisions and published minutes."""
+
+    template_name = "meetings/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = SearchForm(self.request.GET) if "q" in self.request.GET else SearchForm()
+        context["form"] = form
+        context["groups"] = self.search(form.cleaned_data["q"]) if form.is_valid() else None
+        return context
+
+    def search(self, text):
+        user = self.request.user
+        kinds = [value for value, label in Meeting.Kind.choices if text.lower() in label.lower()]
+        meetings = (
+            Meeting.objects.filter(Q(title__icontains=text) | Q(title="", kind__in=kinds))
+            .select_related("body")
+            .order_by("-date")
+        )
+        items = (
+            visible_items(user)
+            .filter(Q(title__icontains=text) | Q(description__icontains=text))
+            .select_related("meeting__body")
+            .order_by("-meeting__date", "order")
+        )
+        resolutions = (
+            visible_resolutions(user)
+            .filter(text__icontains=text)
+            .select_related("item__meeting__body")
+            .order_by("-item__meeting__date", "item__order", "number")
+        )
+        minutes = (
+            visible_items(user)
+            .filter(minutes_text__icontains=text, meeting__minutes__in=visible_minutes(user))
+            .select_related("meeting__body")
+            .order_by("-meeting__date", "order")
+        )
+        groups = [
+            {"key": "meetings", "title": "Meetings", "queryset": meetings},
+            {"key": "items", "title": "Agenda items", "queryset": items},
+            {"key": "decisions", "title": "Decisions", "queryset": resolutions},
+            {"key": "minutes", "title": "Minutes", "queryset": minutes},
+        ]
+        for group in groups:
+            results = list(group.pop("queryset")[: SEARCH_RESULT_LIMIT + 1])
+            group["has_more"] = len(results) > SEARCH_RESULT_LIMIT
+            group["results"] = results[:SEARCH_RESULT_LIMIT]
+        for item in next(g for g in groups if g["key"] == "minutes")["results"]:
+            item.excerpt = excerpt(item.minutes_text, text)
+        return groups

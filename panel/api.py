@@ -1,0 +1,297 @@
+"""The one API router and the parts every viewset under /api/v1/ shares.
+
+Each app registers its viewsets on ``router`` (meetings.api, actions.api). Here: JSON errors
+of one shape (``exception_handler``), declared filters only (an unknown or malformed query
+parameter is a 400 naming it), bounded pages, and CSV for lists.
+
+The base viewset and the schema class that use these live in meetings.api: the settings name
+``panel.api.StandardPagination``, which DRF imports while rest_framework.generics is still
+loading, so this module must not import DRF's viewsets or drf-spectacular's AutoSchema.
+"""
+
+import csv
+import io
+import json
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, JsonResponse
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import exceptions, serializers, status
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.routers import DefaultRouter
+from rest_framework.serializers import as_serializer_error
+from rest_framework.settings import api_settings
+from rest_framework.views import exception_handler as drf_exception_handler
+
+# --- Errors -------------------------------------------------------------------------------
+
+
+class Conflict(exceptions.APIException):
+    """The request is well formed but the resource's current state does not allow it."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The resource's current state does not allow this change."
+    default_code = "conflict"
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The body of every error response."""
+
+    detail = serializers.CharField(help_text="What was wrong, and how to put it right.")
+    code = serializers.CharField(
+        help_text='A stable machine-readable code, e.g. "invalid", "not_found", '
+        '"permission_denied", "transition_not_allowed".'
+    )
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="For invalid input: the messages for each query parameter or body field, "
+        "keyed by its name.",
+    )
+
+
+def _flatten_errors(detail, prefix=""):
+    """{"a": {"b": ["msg"]}} -> {"a.b": ["msg"]}; lists of messages stay lists."""
+    if isinstance(detail, dict):
+        flat = {}
+        for key, value in detail.items():
+            flat.update(_flatten_errors(value, f"{prefix}{key}."))
+        return flat
+    if isinstance(detail, list) and detail and all(isinstance(v, dict) for v in detail):
+        flat = {}
+        for index, value in enumerate(detail):
+            flat.update(_flatten_errors(value, f"{prefix}{index}."))
+        return flat
+    messages = detail if isinstance(detail, list) else [detail]
+    return {prefix.rstrip(".") or "non_field_errors": [str(m) for m in messages]}
+
+
+def _first_code(codes):
+    while isinstance(codes, (list, dict)):
+        if not codes:
+            return "invalid"
+        codes = next(iter(codes.values())) if isinstance(codes, dict) else codes[0]
+    return str(codes)
+
+
+def exception_handler(exc, context):
+    """DRF's handler, with Django validation errors as 400s and one JSON shape for all."""
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(detail=as_serializer_error(exc))
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound(*exc.args)
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied(*exc.args)
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    request = context.get("request")
+    if isinstance(exc, exceptions.ValidationError):
+        errors = _flatten_errors(exc.detail)
+        general = errors.pop("non_field_errors", [])
+        where = "query parameter" if request is not None and request.method == "GET" else "input"
+        parts = [*general, *(f"{name}: {' '.join(msgs)}" for name, msgs in errors.items())]
+        body = {
+            "detail": f"Invalid {where}. " + " ".join(parts),
+            "code": _first_code(exc.get_codes()),
+        }
+        if errors:
+            body["errors"] = errors
+    else:
+        body = {"detail": str(exc.detail), "code": _first_code(exc.get_codes())}
+    response.data = body
+    if request is not None:
+        # Errors are JSON whatever format was asked for: a CSV or calendar client still gets
+        # a message it can show.
+        request.accepted_renderer = JSONRenderer()
+        request.accepted_media_type = JSONRenderer.media_type
+    return response
+
+
+def api_not_found(request, *args, **kwargs):
+    """A JSON 404 for any path under /api/ that names no endpoint."""
+    return JsonResponse(
+        {
+            "detail": f"There is no API endpoint at {request.path}. The list of endpoints is "
+            "at /api/v1/ and the documentation at /api/docs/.",
+            "code": "not_found",
+        },
+        status=404,
+    )
+
+
+# --- Pagination ---------------------------------------------------------------------------
+
+
+class StandardPagination(PageNumberPagination):
+    """Numbered pages of 50 rows by default and 200 at most; bad values are 400s."""
+
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+    invalid_page_message = "There is no page {page_number}: {message}."
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+            raise exceptions.ValidationError(
+                {
+                    self.page_size_query_param: [
+                        f"Give a whole number from 1 to {self.max_page_size}."
+                    ]
+                }
+            )
+        return int(raw)
+
+    def get_page_number(self, request, paginator):
+        raw = request.query_params.get(self.page_query_param)
+        if raw is None or raw in self.last_page_strings:
+            return super().get_page_number(request, paginator)
+        if not raw.isdigit() or int(raw) < 1:
+            raise exceptions.ValidationError(
+                {self.page_query_param: ['Give a page number from 1, or "last".']}
+            )
+        return int(raw)
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        links = [
+            f'<{url}>; rel="{rel}"'
+            for url, rel in ((self.get_next_link(), "next"), (self.get_previous_link(), "prev"))
+            if url
+        ]
+        if links:
+            # Lets CSV and calendar clients, which see no JSON envelope, follow the pages.
+            response["Link"] = ", ".join(links)
+        return response
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"]["minimum"] = 1
+                parameter["description"] = 'A page number, from 1 (or "last").'
+            elif parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update(minimum=1, maximum=self.max_page_size)
+                parameter["description"] = (
+                    f"Rows per page: {self.page_size} unless given, {self.max_page_size} at most."
+                )
+        return parameters
+
+
+# --- CSV ----------------------------------------------------------------------------------
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_columns(serializer, prefix=""):
+    """Column names for a serializer's fields: nested objects become dotted columns."""
+    columns = []
+    for name, field in serializer.fields.items():
+        if isinstance(field, serializers.Serializer):
+            columns += csv_columns(field, f"{prefix}{name}.")
+        else:
+            columns.append(f"{prefix}{name}")
+    return columns
+
+
+def csv_cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        if all(not isinstance(item, (dict, list)) for item in value):
+            return "; ".join(str(item) for item in value)
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    text = str(value)
+    # A cell starting with = + - @ is a formula to a spreadsheet: keep it text.
+    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
+
+
+def _lookup(row, column):
+    value = row
+    for part in column.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+class CSVRenderer(BaseRenderer):
+    """A list endpoint's rows as CSV, one column per field (nested fields dotted)."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        renderer_context = renderer_context or {}
+        view = renderer_context.get("view")
+        rows = data.get("results", data) if isinstance(data, dict) else data
+        if isinstance(rows, dict):
+            rows = [rows]
+        rows = rows or []
+        if view is not None and hasattr(view, "get_serializer"):
+            columns = csv_columns(view.get_serializer())
+        else:
+            columns = list(rows[0]) if rows else []
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([csv_cell(_lookup(row, column)) for column in columns])
+        response = renderer_context.get("response")
+        if response is not None and view is not None and getattr(view, "basename", None):
+            response["Content-Disposition"] = f'attachment; filename="{view.basename}.csv"'
+        return buffer.getvalue().encode(self.charset)
+
+
+# --- Schema ---------------------------------------------------------------------------
+
+# Documented on every operation that can answer with the code (see meetings.api.PanelAutoSchema).
+ERROR_DESCRIPTIONS = {
+    400: "Invalid input: a query parameter or body field has a value that is not allowed. "
+    "`errors` names each one.",
+    401: "The Authorization token is missing, unknown or inactive, where one is needed.",
+    403: "Signed in, but not allowed to do this (or a session request without its CSRF token).",
+    404: "No such resource, or not one you may see; for lists, a page past the last.",
+    409: "The resource's current state does not allow this change, e.g. completing an action "
+    "that is already complete.",
+    415: "The request body is not JSON: send Content-Type: application/json.",
+}
+
+
+# --- Viewsets -----------------------------------------------------------------------------
+
+
+class DeclaredFilterBackend(DjangoFilterBackend):
+    """django-filter, refusing query parameters that the endpoint does not declare.
+
+    A mistyped parameter (``?stauts=open``) would otherwise be ignored and return every row,
+    which looks like an answer; a 400 naming it is one.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        known = set(filterset_class.base_filters) if filterset_class else set()
+        known.add(api_settings.URL_FORMAT_OVERRIDE)
+        paginator = getattr(view, "paginator", None)
+        if paginator is not None:
+            known |= {paginator.page_query_param, paginator.page_size_query_param}
+        unknown = sorted(set(request.query_params) - known)
+        if unknown:
+            allowed = ", ".join(sorted(known))
+            raise exceptions.ValidationError(
+                {name: [f"Unknown query parameter: use one of {allowed}."] for name in unknown}
+            )
+        return super().filter_queryset(request, queryset, view)
+
+
+router = DefaultRouter(root_renderers=[JSONRenderer])

@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+import actions.api  # noqa: F401  (registers the action log's viewsets on the router)
+import meetings.api  # noqa: F401  (registers the record's viewsets on the router)
+from panel.api import api_not_found, router
+from panel.auth import PanelAuthenticationForm, StaffAuthenticationForm
+
+admin.site.site_header = f"{settings.SITE_NAME}: record and action log"
+admin.site.site_title = settings.SITE_NAME
+admin.site.index_title = "Democratic services"
+admin.site.login_form = StaffAuthenticationForm
+
+urlpatterns = [
+    path("admin/import/", include("meetings.importing.views")),
+    path("admin/", admin.site.urls),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=PanelAuthenticationForm),
+        name="login",
+    ),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("api/v1/", include(router.urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),
+    re_path(r"^api/", api_not_found),
+    path("actions/", include("actions.urls")),
+    path("", include("meetings.urls")),
+]

@@ -1,0 +1,142 @@
+"""Every list endpoint (and a meeting's detail) uses the same number of queries for 1 row as
+for many: the counts are pinned, so an N+1 fails here."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from rest_framework.authtoken.models import Token
+
+from actions import services
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Body,
+    Declaration,
+    Meeting,
+    Membership,
+    Minutes,
+    Paper,
+    Person,
+    PersonAlias,
+    Resolution,
+    WorkProgrammeEntry,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def build(rows):
+    """``rows`` of everything: meetings with items, papers, motions, attendance and
+    declarations; people with spellings and memberships; actions with owners and history."""
+    panel = Body.objects.create(name="Police and Crime Panel", slug="pcp")
+    officer_owner = services.owner_for("OPCC")
+    meetings = []
+    for n in range(1, rows):
+        Body.objects.create(name=f"Task group {n}", slug=f"task-group-{n}", kind="task_group")
+    for n in range(rows):
+        person = Person.objects.create(slug=f"person-{n}", family_name=f"Member{n}")
+        PersonAlias.objects.create(person=person, name=f"Cllr. M{n}")
+        PersonAlias.objects.create(person=person, name=f"Councillor Member{n}")
+        Membership.objects.create(person=person, body=panel, start_date=datetime.date(2023, 5, 1))
+        meeting = Meeting.objects.create(
+            body=panel, date=datetime.date(2023, 1, 1) + datetime.timedelta(days=n), status="held"
+        )
+        meetings.append(meeting)
+        Minutes.objects.create(meeting=meeting, status=Minutes.Status.PUBLISHED)
+        Attendance.objects.create(meeting=meeting, person=person, status="present")
+        Declaration.objects.create(
+            meeting=meeting, person=person, interest_type="personal", reason="a relative"
+        )
+        for order in (1, 2):
+            item = AgendaItem.objects.create(
+                meeting=meeting,
+                order=order,
+                number=str(order),
+                title=f"Item {order}",
+                confidentiality="public" if order == 1 else "exempt",
+                exempt_paragraphs="" if order == 1 else "1",
+            )
+            Paper.objects.create(item=item, title="Report")
+            resolution = Resolution.objects.create(
+                item=item, text="That the report be noted.", mover=None
+            )
+        WorkProgrammeEntry.objects.create(body=panel, meeting=meeting, title=f"Entry {n}")
+        action = services.action_create(
+            meeting=meeting, reference=f"{n}a", text="Follow up", owners=[officer_owner]
+        )
+        services.action_start(action=action, user=None, note="Begun")
+    # The last meeting gets many items, for the detail endpoint.
+    for order in range(3, 3 + rows):
+        AgendaItem.objects.create(meeting=meetings[-1], order=order, number=str(order), title="x")
+    return meetings[-1], resolution
+
+
+LIST_URLS = [
+    "/api/v1/organizations/",
+    "/api/v1/people/",
+    "/api/v1/memberships/",
+    "/api/v1/events/",
+    "/api/v1/motions/",
+    "/api/v1/work-programme/",
+    "/api/v1/actions/",
+]
+
+# Anonymous: the count, the page, then one query per prefetched relation.
+EXPECTED = {
+    "/api/v1/organizations/": 2,
+    "/api/v1/people/": 3,  # + other spellings
+    "/api/v1/memberships/": 2,
+    "/api/v1/events/": 3,  # + the minutes the client may read
+    "/api/v1/motions/": 2,
+    "/api/v1/work-programme/": 2,
+    "/api/v1/actions/": 4,  # + owners, history
+}
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+@pytest.mark.parametrize("url", LIST_URLS)
+def test_list_queries_do_not_grow_with_rows(django_assert_num_queries, url, rows):
+    build(rows)
+    client = Client()
+
+    with django_assert_num_queries(EXPECTED[url]):
+        response = client.get(url, {"page_size": 200})
+
+    assert response.status_code == 200
+    assert response.json()["count"] >= rows
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_list_as_csv_uses_the_same_queries(django_assert_num_queries, rows):
+    build(rows)
+
+    with django_assert_num_queries(EXPECTED["/api/v1/actions/"]):
+        response = Client().get("/api/v1/actions/", {"page_size": 200, "format": "csv"})
+
+    assert len(response.content.decode().splitlines()) == rows + 1
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_a_member_with_a_token_costs_a_fixed_few_more(django_assert_num_queries, member_user, rows):
+    build(rows)
+    token = Token.objects.create(user=member_user)
+    client = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+
+    # + the token and its user, and the member's permissions (user's and groups').
+    with django_assert_num_queries(EXPECTED["/api/v1/actions/"] + 3):
+        response = client.get("/api/v1/actions/", {"page_size": 200})
+
+    assert response.json()["count"] == rows
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_a_meeting_with_its_whole_record_uses_fixed_queries(django_assert_num_queries, rows):
+    meeting, _ = build(rows)
+
+    # The meeting; its minutes; item outlines; readable items, their papers and motions;
+    # attendance and declarations, each with the items they name.
+    with django_assert_num_queries(10):
+        response = Client().get(f"/api/v1/events/{meeting.pk}/")
+
+    assert len(response.json()["agenda"]) == rows + 2

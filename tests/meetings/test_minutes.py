@@ -1,0 +1,656 @@
+"""The minutes page and PDF, and the minutes lifecycle (meetings.services)."""
+
+import datetime
+import re
+from html import unescape
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+
+from meetings import services
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Declaration,
+    Meeting,
+    Minutes,
+    MinutesEvent,
+    Person,
+    Resolution,
+)
+
+S = Minutes.Status
+
+
+def minutes_url(meeting):
+    return reverse("meetings:minutes_detail", kwargs={"pk": meeting.pk})
+
+
+def page_text(response):
+    """The visible text of a page, tags removed and whitespace collapsed."""
+    html = response.content.decode()
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r"</?(a|span|strong|em|abbr)\b[^>]*>", "", html)
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def assert_in_order(text, parts):
+    """Each of ``parts`` appears in ``text``, after the one before it."""
+    position = 0
+    for part in parts:
+        found = text.find(part, position)
+        assert found >= 0, f"{part!r} is missing, or out of order"
+        position = found + len(part)
+
+
+# --- The minutes page ----------------------------------------------------------------------
+
+
+def test_minutes_show_every_attendee_in_the_order_printed(client, record):
+    text = page_text(client.get(minutes_url(record.july)))
+
+    assert_in_order(
+        text,
+        [
+            "Present",
+            "Councillor Deborah Taylor (Chair)",
+            "Councillor Sarah Russell (Vice-Chair)",
+            "Councillor Allnatt",
+            "Councillor Joannou",
+            "Parisha Chavda",
+            "Apologies",
+            "Councillor Blackshaw",
+            "In attendance",
+            "Mr Rupert Matthews \u2013 Police and Crime Commissioner",
+            "Also present",
+            "Mrs Anita James \u2013 Senior Democratic Support Officer",
+        ],
+    )
+
+
+def test_minutes_show_every_item_and_resolution_in_order(client, record):
+    text = page_text(client.get(minutes_url(record.july)))
+
+    assert_in_order(
+        text,
+        [
+            "1. Election of Chair for 2023-24 municipal year",
+            "Nominations for the role of Chair",
+            "RESOLVED:",
+            "That Deborah Taylor be elected as Chair",
+            "2. Apologies for absence",
+            "Apologies were received from Councillor Blackshaw.",
+            "3. S106 funding post review update",
+            "The Chair requested that an update",
+            "RESOLVED:",
+            "1. That the contents of the report be noted.",
+            "2. That regular updates on S106 funding be brought to the Panel.",
+            "The meeting closed at 1.46 p.m.",
+        ],
+    )
+
+
+def test_minutes_heading_names_the_body_meeting_date_and_time(client, record):
+    text = page_text(client.get(minutes_url(record.august)))
+
+    assert (
+        "Minutes of the meeting of the Leicester, Leicestershire and Rutland Police and Crime "
+        "Panel" in text
+    )
+    assert "Confirmation Hearing for appointment to the role of Chief Executive Officer" in text
+    assert "Held: Thursday 10 August 2023 at 10.30 a.m., City Hall, Charles Street" in text
+
+
+def test_closing_time_is_not_repeated_when_the_last_minute_gives_it(client, record):
+    aob = AgendaItem.objects.create(
+        meeting=record.july,
+        order=4,
+        number="4",
+        title="Any other urgent business",
+        minutes_text="There being no other business the meeting closed at 1.46pm.",
+    )
+
+    text = page_text(client.get(minutes_url(record.july)))
+
+    assert text.count("closed at") == 1
+    assert f"{aob.number}. Any other urgent business There being no other business" in text
+
+
+def test_motion_shows_mover_seconder_and_outcome(client, record):
+    text = page_text(client.get(minutes_url(record.july)))
+
+    assert (
+        "Moved by Councillor Sarah Russell, seconded by Councillor Allnatt. Carried unanimously."
+        in text
+    )
+
+
+def test_minutes_list_members_absent_without_apologies(client, record):
+    text = page_text(client.get(minutes_url(record.august)))
+
+    assert_in_order(
+        text,
+        [
+            "Apologies",
+            "Councillor Phillimore",
+            "Absent without apologies",
+            "Parisha Chavda",
+            "In attendance",
+        ],
+    )
+
+
+def test_exempt_item_is_withheld_from_anonymous_visitors(client, record):
+    response = client.get(minutes_url(record.august))
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert (
+        "This item was considered in private (exempt information under paragraphs 1 and 3 of "
+        "Schedule 12A to the Local Government Act 1972)." in page_text(response)
+    )
+    assert "very credible" not in html
+    assert "deliberations on the preferred candidate" not in html
+    assert "Claire Trewartha, be supported" not in html
+
+
+@pytest.mark.parametrize("client_fixture", ["member_client", "staff_client"])
+def test_exempt_item_is_shown_to_members_and_staff(request, record, client_fixture):
+    client = request.getfixturevalue(client_fixture)
+
+    text = page_text(client.get(minutes_url(record.august)))
+
+    assert "4. Private session: deliberations on the preferred candidate" in text
+    assert "Members felt that the candidate was very credible" in text
+    assert "That the proposed appointment of the candidate, Claire Trewartha, be supported." in text
+    assert "Not published to the public: paragraphs 1 and 3 of Schedule 12A" in text
+
+
+def test_published_draft_minutes_carry_the_draft_banner(client, record):
+    text = page_text(client.get(minutes_url(record.august)))
+
+    assert "Draft, subject to confirmation at the next meeting" in text
+
+
+def test_confirmed_minutes_name_the_confirming_meeting_and_minute(client, record):
+    text = page_text(client.get(minutes_url(record.july)))
+
+    assert "Draft, subject to confirmation" not in text
+    assert (
+        "Confirmed as a correct record at the meeting of the Police and Crime Panel on "
+        "9 October 2023, minute 3." in text
+    )
+
+
+def test_draft_minutes_are_not_found_for_anonymous_visitors(client, record):
+    response = client.get(minutes_url(record.october))
+
+    assert response.status_code == 404
+    assert "draft wording" not in response.content.decode()
+
+
+def test_draft_minutes_are_not_found_for_members(member_client, record):
+    assert member_client.get(minutes_url(record.october)).status_code == 404
+
+
+def test_staff_see_draft_minutes_marked_unpublished(staff_client, record):
+    response = staff_client.get(minutes_url(record.october))
+
+    assert response.status_code == 200
+    assert "Draft: not published." in page_text(response)
+    assert "That the Panel notes the report (draft wording)." in page_text(response)
+
+
+def test_a_meeting_without_minutes_has_no_minutes_page(staff_client, record):
+    assert staff_client.get(minutes_url(record.december)).status_code == 404
+
+
+def test_minutes_page_title_never_names_an_exempt_item(client, record):
+    html = client.get(minutes_url(record.august)).content.decode()
+    title = re.search(r"<title>(.*?)</title>", html, flags=re.S).group(1)
+
+    assert " ".join(title.split()) == (
+        "Minutes: Confirmation Hearing for appointment to the role of Chief Executive Officer, "
+        "Police and Crime Panel, 10 August 2023 \u2013 Police and Crime Panel"
+    )
+
+
+def add_rows(meeting, count, people):
+    """``count`` more items (with resolutions, a motion and an exempt twin), attendees and
+    declarations."""
+    for n in range(count):
+        item = AgendaItem.objects.create(
+            meeting=meeting,
+            order=100 + n,
+            number=str(100 + n),
+            title=f"Report {n}",
+            minutes_text=f"Text {n}",
+        )
+        Resolution.objects.create(item=item, number=1, text="That the report be noted.")
+        Resolution.objects.create(
+            item=item,
+            number=2,
+            text="That a further report be brought.",
+            is_motion=True,
+            mover=people.taylor,
+            seconder=people.russell,
+            outcome="carried",
+        )
+        exempt = AgendaItem.objects.create(
+            meeting=meeting,
+            order=200 + n,
+            number=str(200 + n),
+            title=f"Exempt {n}",
+            confidentiality="exempt",
+            exempt_paragraphs="1",
+        )
+        Resolution.objects.create(item=exempt, text="That the matter be agreed.")
+        person = Person.objects.create(slug=f"member-{n}", family_name=f"Member {n}")
+        attendance = Attendance.objects.create(meeting=meeting, person=person, order=50 + n)
+        attendance.items.add(item)
+        declaration = Declaration.objects.create(
+            meeting=meeting, person=person, interest_type="personal", reason="A trustee"
+        )
+        declaration.items.add(item, exempt)
+
+
+@pytest.mark.parametrize("extra_rows", [0, 12])
+def test_minutes_page_query_count_does_not_grow_with_rows(
+    client, record, django_assert_num_queries, extra_rows
+):
+    add_rows(record.august, extra_rows, record.people)
+
+    # minutes, history; meeting; item outline, readable items, papers, resolutions;
+    # attendance, its items; declarations, their items.
+    with django_assert_num_queries(11):
+        response = client.get(minutes_url(record.august))
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("extra_rows", [0, 12])
+def test_minutes_page_query_count_for_staff_does_not_grow_with_rows(
+    staff_client, record, django_assert_num_queries, extra_rows
+):
+    add_rows(record.august, extra_rows, record.people)
+
+    # The same eleven, plus the session and the user.
+    with django_assert_num_queries(13):
+        response = staff_client.get(minutes_url(record.august))
+
+    assert response.status_code == 200
+
+
+# --- PDF -----------------------------------------------------------------------------------
+
+
+def pdf_url(meeting):
+    return reverse("meetings:minutes_pdf", kwargs={"pk": meeting.pk})
+
+
+def test_minutes_download_as_a_pdf_with_the_visible_text(client, record):
+    response = client.get(pdf_url(record.august))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF-1.4")
+    assert response.content.rstrip().endswith(b"%%EOF")
+    assert b"(DRAFT, subject to confirmation at the next meeting.)" in response.content
+    assert b"Confirmation Hearing in accordance with Schedule 1" in response.content
+    assert b"considered in private" in response.content
+
+
+def test_minutes_pdf_withholds_exempt_text_from_anonymous_visitors(client, record):
+    content = client.get(pdf_url(record.august)).content
+
+    assert b"very credible" not in content
+    assert b"be supported" not in content
+
+
+def test_minutes_pdf_of_draft_minutes_is_not_found_for_anonymous_visitors(client, record):
+    assert client.get(pdf_url(record.october)).status_code == 404
+
+
+def test_minutes_pdf_cross_reference_table_points_at_each_object(client, record):
+    content = client.get(pdf_url(record.july)).content
+    xref_at = int(content.rsplit(b"startxref", 1)[1].split()[0])
+    entries = content[xref_at:].split(b"trailer")[0].splitlines()[3:]
+
+    assert content[xref_at:].startswith(b"xref")
+    for number, entry in enumerate(entries, start=1):
+        offset = int(entry.split()[0])
+        assert content[offset:].startswith(b"%d 0 obj" % number)
+
+
+# --- Lifecycle -----------------------------------------------------------------------------
+
+
+def history(minutes):
+    return [
+        (event.from_status, event.to_status, event.actor, event.note)
+        for event in MinutesEvent.objects.filter(minutes=minutes).order_by("pk")
+    ]
+
+
+@pytest.fixture
+def held_meeting(record):
+    return Meeting.objects.create(
+        body=record.panel,
+        date=datetime.date(2023, 11, 20),
+        start_time=datetime.time(13, 0),
+        status=Meeting.Status.HELD,
+    )
+
+
+@time_machine.travel(datetime.date(2023, 11, 21))
+def test_create_starts_a_draft_with_a_history_row(held_meeting, staff_user):
+    minutes = services.minutes_create(meeting=held_meeting, user=staff_user)
+
+    assert minutes.status == S.DRAFT
+    assert history(minutes) == [("", "draft", staff_user, "")]
+
+
+@time_machine.travel(datetime.date(2023, 11, 21))
+def test_create_refuses_a_second_set_of_minutes(record, staff_user):
+    with pytest.raises(services.MinutesTransitionNotAllowed, match="already has minutes"):
+        services.minutes_create(meeting=record.july, user=staff_user)
+
+
+@time_machine.travel(datetime.date(2023, 11, 21))
+def test_create_refuses_a_cancelled_meeting(held_meeting, staff_user):
+    held_meeting.status = Meeting.Status.CANCELLED
+    held_meeting.save()
+
+    with pytest.raises(services.MinutesTransitionNotAllowed, match="was cancelled"):
+        services.minutes_create(meeting=held_meeting, user=staff_user)
+    assert not Minutes.objects.filter(meeting=held_meeting).exists()
+
+
+@time_machine.travel(datetime.date(2023, 11, 1))
+def test_create_refuses_a_meeting_not_yet_held(record, staff_user):
+    with pytest.raises(services.MinutesTransitionNotAllowed, match="has not taken place yet"):
+        services.minutes_create(meeting=record.december, user=staff_user)
+
+
+def test_publish_moves_a_draft_to_published_with_a_history_row(record, staff_user):
+    minutes = services.minutes_publish(
+        minutes=record.october_minutes, user=staff_user, note="Agreed with the Chair"
+    )
+
+    minutes.refresh_from_db()
+    assert minutes.status == S.PUBLISHED
+    assert minutes.published_at is not None
+    assert history(minutes)[-1] == ("draft", "published", staff_user, "Agreed with the Chair")
+
+
+def test_publish_makes_the_minutes_public(client, record, staff_user):
+    services.minutes_publish(minutes=record.october_minutes, user=staff_user)
+
+    response = client.get(minutes_url(record.october))
+
+    assert response.status_code == 200
+    assert "Draft, subject to confirmation at the next meeting" in page_text(response)
+
+
+def test_publish_refuses_minutes_already_published(record, staff_user):
+    with pytest.raises(
+        services.MinutesTransitionNotAllowed,
+        match="already published as draft, subject to confirmation: only draft minutes",
+    ):
+        services.minutes_publish(minutes=record.august_minutes, user=staff_user)
+    assert len(history(record.august_minutes)) == 2
+
+
+def test_confirm_links_the_minutes_to_the_confirming_resolution(record, staff_user):
+    later = Meeting.objects.create(
+        body=record.panel, date=datetime.date(2023, 12, 13), status=Meeting.Status.HELD
+    )
+    item = AgendaItem.objects.create(meeting=later, order=3, number="3", title="Minutes")
+    resolution = Resolution.objects.create(
+        item=item, text="That the minutes of 10 August 2023 be confirmed as a correct record."
+    )
+
+    minutes = services.minutes_confirm(
+        minutes=record.august_minutes, resolution=resolution, user=staff_user
+    )
+
+    minutes.refresh_from_db()
+    assert (minutes.status, minutes.confirmed_by) == (S.CONFIRMED, resolution)
+    assert minutes.confirmed_at is not None
+    assert history(minutes)[-1] == ("published", "confirmed", staff_user, "")
+
+
+def test_confirm_refuses_unpublished_minutes(record, staff_user, held_meeting):
+    item = AgendaItem.objects.create(meeting=held_meeting, order=1, title="Minutes")
+    resolution = Resolution.objects.create(item=item, text="That the minutes be confirmed.")
+
+    with pytest.raises(services.MinutesTransitionNotAllowed, match="have not been published"):
+        services.minutes_confirm(
+            minutes=record.october_minutes, resolution=resolution, user=staff_user
+        )
+    record.october_minutes.refresh_from_db()
+    assert record.october_minutes.status == S.DRAFT
+    assert len(history(record.october_minutes)) == 1
+
+
+def test_confirm_refuses_a_resolution_of_an_earlier_meeting(record, staff_user):
+    with pytest.raises(services.MinutesTransitionNotAllowed, match="not after the meeting"):
+        services.minutes_confirm(
+            minutes=record.august_minutes, resolution=record.july_resolutions[1], user=staff_user
+        )
+    record.august_minutes.refresh_from_db()
+    assert record.august_minutes.status == S.PUBLISHED
+
+
+def test_confirm_refuses_a_resolution_of_another_body(record, staff_user):
+    board = Meeting.objects.create(
+        body=record.cgb, kind="board", date=datetime.date(2023, 9, 25), status="held"
+    )
+    item = AgendaItem.objects.create(meeting=board, order=1, title="Minutes")
+    resolution = Resolution.objects.create(item=item, text="That the minutes be confirmed.")
+
+    with pytest.raises(services.MinutesTransitionNotAllowed, match="made by Corporate Governance"):
+        services.minutes_confirm(
+            minutes=record.august_minutes, resolution=resolution, user=staff_user
+        )
+    assert len(history(record.august_minutes)) == 2
+
+
+def test_confirm_refuses_minutes_already_confirmed(record, staff_user):
+    with pytest.raises(services.MinutesTransitionNotAllowed, match="already confirmed"):
+        services.minutes_confirm(
+            minutes=record.july_minutes, resolution=record.confirming, user=staff_user
+        )
+
+
+def test_unpublish_withdraws_published_minutes_with_the_reason(client, record, staff_user):
+    services.minutes_unpublish(
+        minutes=record.august_minutes, user=staff_user, note="Published before the Chair saw it"
+    )
+
+    record.august_minutes.refresh_from_db()
+    assert record.august_minutes.status == S.DRAFT
+    assert history(record.august_minutes)[-1] == (
+        "published",
+        "draft",
+        staff_user,
+        "Published before the Chair saw it",
+    )
+    assert client.get(minutes_url(record.august)).status_code == 404
+
+
+def test_unpublish_needs_a_reason(record, staff_user):
+    with pytest.raises(services.MinutesTransitionNotAllowed, match="Say why"):
+        services.minutes_unpublish(minutes=record.august_minutes, user=staff_user, note=" ")
+    assert len(history(record.august_minutes)) == 2
+
+
+def test_unpublish_refuses_confirmed_minutes(record, staff_user):
+    with pytest.raises(services.MinutesTransitionNotAllowed, match="record a correction"):
+        services.minutes_unpublish(minutes=record.july_minutes, user=staff_user, note="Oops")
+    record.july_minutes.refresh_from_db()
+    assert record.july_minutes.status == S.CONFIRMED
+
+
+def test_correct_changes_the_text_and_keeps_the_earlier_text(record, staff_user):
+    s106 = record.july_items[2]
+    earlier = s106.minutes_text
+
+    services.minutes_correct(
+        minutes=record.july_minutes,
+        user=staff_user,
+        note="Minute 3 corrected as agreed at minute 3 of 9 October 2023",
+        items={s106: {"minutes_text": "The Panel received a corrected report."}},
+    )
+
+    s106.refresh_from_db()
+    assert s106.minutes_text == "The Panel received a corrected report."
+    event = MinutesEvent.objects.filter(minutes=record.july_minutes).latest("pk")
+    assert (event.from_status, event.to_status, event.actor) == (
+        "confirmed",
+        "confirmed",
+        staff_user,
+    )
+    assert event.snapshot["items"] == [
+        {
+            "id": s106.pk,
+            "number": "3",
+            "title": "S106 funding post review update",
+            "confidentiality": "public",
+            "earlier": {"minutes_text": earlier},
+        }
+    ]
+
+
+def test_correct_keeps_the_earlier_text_of_a_resolution(record, staff_user):
+    resolution = record.july_resolutions[2]
+
+    services.minutes_correct(
+        minutes=record.july_minutes,
+        user=staff_user,
+        note="Wording of resolution 3.2 corrected",
+        resolutions={resolution.pk: "That quarterly updates on S106 funding be brought."},
+    )
+
+    resolution.refresh_from_db()
+    assert resolution.text == "That quarterly updates on S106 funding be brought."
+    snapshot = MinutesEvent.objects.filter(minutes=record.july_minutes).latest("pk").snapshot
+    assert snapshot["resolutions"][0]["earlier"] == {
+        "text": "That regular updates on S106 funding be brought to the Panel."
+    }
+
+
+def test_correction_shows_on_the_minutes_page_with_the_earlier_text(client, record, staff_user):
+    services.minutes_correct(
+        minutes=record.july_minutes,
+        user=staff_user,
+        note="Minute 2 corrected",
+        items={record.july_items[1]: {"minutes_text": "Apologies were received from Cllr Wyatt."}},
+    )
+
+    text = page_text(client.get(minutes_url(record.july)))
+
+    assert "Apologies were received from Cllr Wyatt." in text
+    assert "Corrected. Minute 2 corrected" in text
+    assert (
+        "Text before this correction Item 2, earlier text Apologies were received from "
+        "Councillor Blackshaw." in text
+    )
+
+
+def test_correction_of_an_exempt_item_keeps_its_earlier_text_from_the_public(
+    record, staff_user, member_user
+):
+    anonymous_client, member_client = Client(), Client()
+    member_client.force_login(member_user)
+    services.minutes_correct(
+        minutes=record.august_minutes,
+        user=staff_user,
+        note="Private session wording corrected",
+        items={record.august_private: {"minutes_text": "Members found the candidate credible."}},
+    )
+
+    anonymous = page_text(anonymous_client.get(minutes_url(record.august)))
+    member = page_text(member_client.get(minutes_url(record.august)))
+
+    assert "very credible" not in anonymous
+    assert "Private session wording corrected" not in anonymous
+    assert "Corrected" in anonymous
+    assert "Corrected. Private session wording corrected" in member
+    assert "Members felt that the candidate was very credible" in member
+
+
+def test_correct_refuses_draft_minutes(record, staff_user):
+    item = record.october.items.first()
+
+    with pytest.raises(services.MinutesTransitionNotAllowed, match="still a draft"):
+        services.minutes_correct(
+            minutes=record.october_minutes,
+            user=staff_user,
+            note="Typo",
+            items={item: {"minutes_text": "New"}},
+        )
+    assert len(history(record.october_minutes)) == 1
+
+
+def test_correct_needs_a_note(record, staff_user):
+    with pytest.raises(services.MinutesTransitionNotAllowed, match="Say what was corrected"):
+        services.minutes_correct(
+            minutes=record.july_minutes,
+            user=staff_user,
+            note="",
+            items={record.july_items[1]: {"minutes_text": "New"}},
+        )
+    record.july_items[1].refresh_from_db()
+    assert record.july_items[1].minutes_text.startswith("Apologies were received")
+
+
+def test_correct_refuses_an_item_of_another_meeting(record, staff_user):
+    with pytest.raises(services.MinutesTransitionNotAllowed, match="is not part of the meeting"):
+        services.minutes_correct(
+            minutes=record.july_minutes,
+            user=staff_user,
+            note="Wrong meeting",
+            items={record.august_items[0]: {"minutes_text": "New"}},
+        )
+    record.august_items[0].refresh_from_db()
+    assert record.august_items[0].minutes_text.startswith("The Chair welcomed")
+    assert len(history(record.july_minutes)) == 3
+
+
+def test_correct_refuses_fields_other_than_title_and_text(record, staff_user):
+    with pytest.raises(services.MinutesTransitionNotAllowed, match="not confidentiality"):
+        services.minutes_correct(
+            minutes=record.july_minutes,
+            user=staff_user,
+            note="Make it public",
+            items={record.july_items[1]: {"confidentiality": "exempt"}},
+        )
+
+
+def test_correct_refuses_a_change_that_changes_nothing(record, staff_user):
+    item = record.july_items[1]
+
+    with pytest.raises(services.MinutesTransitionNotAllowed, match="changes nothing"):
+        services.minutes_correct(
+            minutes=record.july_minutes,
+            user=staff_user,
+            note="Same",
+            items={item: {"minutes_text": item.minutes_text}},
+        )
+    assert len(history(record.july_minutes)) == 3
+
+
+def test_refusals_are_validation_errors_for_the_admin_and_api(record, staff_user):
+    with pytest.raises(ValidationError):
+        services.minutes_publish(minutes=record.july_minutes, user=staff_user)
+
+
+def test_attendance_statuses_cover_every_section(record):
+    # The page prints a section per status; a new status needs a heading there.
+    from meetings.views.meetings import ATTENDANCE_SECTIONS
+
+    assert {status for status, _ in ATTENDANCE_SECTIONS} == set(Attendance.Status.values)

@@ -1,0 +1,480 @@
+"""The public pages: home, the meetings list, a meeting's page, sign-in and the site frame."""
+
+import datetime
+import re
+from html import unescape
+
+import pytest
+import time_machine
+from django.test import Client
+from django.urls import reverse
+
+from actions import services as action_services
+from actions.models import Owner
+from meetings.models import AgendaItem, Attendance, Meeting, Paper, Person
+
+
+def page_text(response):
+    """The visible text of a page, tags removed and whitespace collapsed."""
+    html = response.content.decode()
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r"</?(a|span|strong|em|abbr)\b[^>]*>", "", html)
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def section(response, heading, next_heading):
+    """The visible text between two headings of a page."""
+    text = page_text(response)
+    return text[text.index(heading) : text.index(next_heading, text.index(heading))]
+
+
+def meeting_url(meeting):
+    return reverse("meetings:meeting_detail", kwargs={"pk": meeting.pk})
+
+
+HOME = "/"
+MEETINGS = "/meetings/"
+
+
+# --- Home ----------------------------------------------------------------------------------
+
+
+@time_machine.travel(datetime.date(2023, 11, 1))
+def test_home_lists_the_next_meetings_only(client, record):
+    next_meetings = section(client.get(HOME), "Next meetings", "All meetings")
+
+    assert "Police and Crime Panel: Ordinary meeting Wednesday 13 December 2023, 1.00 p.m." in (
+        next_meetings
+    )
+    assert "26 July 2023" not in next_meetings
+
+
+def test_home_lists_confirmed_minutes_only(client, record):
+    latest = section(client.get(HOME), "Latest confirmed minutes", "Recent decisions")
+
+    assert "Minutes of the Police and Crime Panel, 26 July 2023" in latest
+    assert "10 August 2023" not in latest
+
+
+def test_home_recent_decisions_withhold_exempt_and_unpublished_ones(client, record):
+    decisions = section(client.get(HOME), "Recent decisions", "Outstanding actions")
+
+    assert "That the press and members of the public be excluded" in decisions
+    assert "Claire Trewartha" not in decisions
+    assert "draft wording" not in decisions
+
+
+def test_home_recent_decisions_show_members_the_exempt_ones(member_client, record):
+    decisions = section(member_client.get(HOME), "Recent decisions", "Outstanding actions")
+
+    assert "That the proposed appointment of the candidate, Claire Trewartha" in decisions
+
+
+def add_actions(record, count=1):
+    owner = Owner.objects.create(name="OPCC")
+    due = {"red": datetime.date(2023, 10, 1), "amber": datetime.date(2023, 11, 8)}
+    for n in range(count):
+        for rag, due_date in {**due, "green": None}.items():
+            action_services.action_create(
+                meeting=record.july,
+                item=record.july_items[2],
+                reference=f"{rag}{n}",
+                text=f"Bring S106 updates ({rag} {n})",
+                due_date=due_date,
+                owners=[owner],
+            )
+    action_services.action_create(
+        meeting=record.august,
+        item=record.august_private,
+        reference=f"private{count}",
+        text="Write to the candidate",
+        due_date=due["red"],
+        owners=[owner],
+    )
+
+
+@time_machine.travel(datetime.date(2023, 11, 1))
+def test_home_counts_outstanding_actions_by_rag(client, record):
+    add_actions(record, count=2)
+
+    counts = section(client.get(HOME), "Outstanding actions", "The action log")
+
+    assert "Red (overdue) 2" in counts
+    assert "Amber (due within 14 days) 2" in counts
+    assert "Green 2" in counts
+    assert "Total outstanding 6" in counts
+
+
+@time_machine.travel(datetime.date(2023, 11, 1))
+def test_home_counts_restricted_actions_for_members(member_client, record):
+    add_actions(record)
+
+    counts = section(member_client.get(HOME), "Outstanding actions", "The action log")
+
+    assert "Red (overdue) 2" in counts
+    assert "Total outstanding 4" in counts
+
+
+@pytest.mark.parametrize("rows", [1, 15])
+@time_machine.travel(datetime.date(2023, 11, 1))
+def test_home_query_count_does_not_grow_with_rows(client, record, django_assert_num_queries, rows):
+    add_actions(record, count=rows)
+    for n in range(rows):
+        Meeting.objects.create(body=record.panel, date=datetime.date(2024, 1, 1 + n))
+
+    # next meetings, latest minutes, recent decisions, action counts
+    with django_assert_num_queries(4):
+        client.get(HOME)
+
+
+# --- Meetings list -------------------------------------------------------------------------
+
+
+def test_meetings_list_groups_meetings_by_year(client, record):
+    Meeting.objects.create(
+        body=record.panel, kind="precept", date=datetime.date(2022, 2, 7), status="held"
+    )
+
+    text = page_text(client.get(MEETINGS))
+
+    assert "5 meetings." in text
+    assert text.index("2023 Meetings in 2023") < text.index("2022 Meetings in 2022")
+    assert text.index("13 December") < text.index("26 July") < text.index("7 February")
+
+
+def test_meetings_list_filters_by_body(client, record):
+    Meeting.objects.create(body=record.cgb, kind="board", date=datetime.date(2023, 9, 25))
+
+    text = page_text(client.get(MEETINGS, {"body": "cgb"}))
+
+    assert "1 meeting match your filters." in text
+    assert "Board meeting Corporate Governance Board" in text
+    assert "Annual meeting" not in text.split("match your filters.")[1]
+
+
+def test_meetings_list_filters_by_year(client, record):
+    Meeting.objects.create(body=record.panel, date=datetime.date(2022, 2, 7))
+
+    text = page_text(client.get(MEETINGS, {"year": "2022"}))
+
+    assert "1 meeting match your filters." in text
+    assert "7 February" in text
+
+
+def test_meetings_list_explains_an_unknown_year_and_lists_nothing(client, record):
+    response = client.get(MEETINGS, {"year": "1999"})
+    text = page_text(response)
+
+    assert response.status_code == 200
+    assert "There is a problem There are no meetings in 1999: choose a year from the list." in text
+    assert "<title>Error: Meetings" in response.content.decode()
+    assert "26 July" not in text
+
+
+def test_meetings_list_links_only_published_minutes_for_the_public(client, record):
+    text = page_text(client.get(MEETINGS))
+
+    assert "Confirmed minutes of Annual meeting, 26 July 2023" in text
+    assert "Draft minutes of Confirmation Hearing" in text
+    assert (
+        "9 October 1.00 p.m. Ordinary meeting Leicester, Leicestershire and Rutland Police "
+        "and Crime Panel Held \u2013" in text
+    )
+
+
+def test_meetings_list_links_draft_minutes_for_staff(staff_client, record):
+    text = page_text(staff_client.get(MEETINGS))
+
+    assert "Unpublished draft of Ordinary meeting, 9 October 2023" in text
+
+
+@pytest.mark.parametrize("extra", [0, 30])
+def test_meetings_list_query_count_does_not_grow_with_rows(
+    client, record, django_assert_num_queries, extra
+):
+    for n in range(extra):
+        Meeting.objects.create(body=record.cgb, kind="board", date=datetime.date(2020, 1, 1 + n))
+
+    # count, meetings, their minutes; the year and body choices of the filter form
+    with django_assert_num_queries(5):
+        client.get(MEETINGS)
+
+
+# --- A meeting's page ----------------------------------------------------------------------
+
+
+def test_meeting_page_shows_when_where_webcast_and_minutes(client, record):
+    text = page_text(client.get(meeting_url(record.july)))
+
+    assert "Date Wednesday 26 July 2023" in text
+    assert "Time 1.00 p.m. to 1.46 p.m." in text
+    assert "Where City Hall, Charles Street, Leicester" in text
+    assert "Webcast Watch the webcast of this meeting" in text
+    assert "Minutes Read the minutes (confirmed as a correct record)" in text
+
+
+def test_meeting_page_links_the_webcast(client, record):
+    html = client.get(meeting_url(record.july)).content.decode()
+
+    assert 'href="https://example.org/webcasts/pcp-2023-07-26"' in html
+
+
+def test_meeting_page_lists_the_agenda_with_papers(client, record):
+    agenda = section(client.get(meeting_url(record.august)), "Agenda", "Attendance")
+
+    assert agenda.index("1. Welcome and introductions") < agenda.index(
+        "3. Confirmation hearing for appointment to the role of Chief Executive Officer"
+    )
+    assert "Report of the Head of Law, report of the Head of Law" in agenda
+
+
+def test_meeting_page_withholds_restricted_papers_from_the_public(client, record):
+    html = client.get(meeting_url(record.august)).content.decode()
+
+    assert "Curriculum vitae" not in html
+
+
+def test_meeting_page_shows_members_restricted_papers_marked(member_client, record):
+    agenda = section(member_client.get(meeting_url(record.august)), "Agenda", "Attendance")
+
+    assert (
+        "Curriculum vitae of the preferred candidate Restricted Official \u2013 sensitive" in agenda
+    )
+
+
+def test_meeting_page_withholds_an_exempt_item_from_the_public(client, record):
+    response = client.get(meeting_url(record.august))
+    html = response.content.decode()
+
+    assert (
+        "4. Item considered in private This item was considered in private (exempt information "
+        "under paragraphs 1 and 3 of Schedule 12A to the Local Government Act 1972)."
+    ) in page_text(response)
+    assert "deliberations on the preferred candidate" not in html
+
+
+def test_meeting_page_shows_members_the_exempt_item(member_client, record):
+    text = page_text(member_client.get(meeting_url(record.august)))
+
+    assert "4. Private session: deliberations on the preferred candidate" in text
+    assert "Exempt (Schedule 12A), taken in private Paragraphs 1 and 3 of Schedule 12A." in text
+
+
+def test_meeting_page_shows_attendance_by_section(client, record):
+    attendance = section(client.get(meeting_url(record.august)), "Attendance", "Declarations")
+
+    assert attendance.index("Present Councillor Deborah Taylor (Chair)") < attendance.index(
+        "Apologies Councillor Blackshaw Councillor Phillimore"
+    )
+    assert "Absent without apologies Parisha Chavda" in attendance
+    assert "In attendance Mr Rupert Matthews \u2013 Police and Crime Commissioner" in attendance
+
+
+def test_meeting_page_shows_attendance_for_named_minutes(client, record):
+    chief = Person.objects.create(slug="cc", family_name="Cole", given_name="Simon")
+    attendance = Attendance.objects.create(
+        meeting=record.july, person=chief, status="in_attendance", role="Chief Constable"
+    )
+    attendance.items.add(*record.july_items[1:])
+
+    text = page_text(client.get(meeting_url(record.july)))
+
+    assert "Simon Cole \u2013 Chief Constable (for minutes 2 and 3)" in text
+
+
+def test_meeting_page_shows_declarations(client, record):
+    declarations = section(client.get(meeting_url(record.august)), "Declarations", "Actions")
+
+    assert (
+        "Councillor Joannou: other registrable interest in all substantive items as he had two "
+        "close relatives that worked for Leicestershire Police"
+    ) in declarations
+
+
+def test_meeting_page_says_when_there_were_no_declarations(client, record):
+    text = page_text(client.get(meeting_url(record.july)))
+
+    assert "Declarations of interest There were no declarations." in text
+
+
+def test_meeting_page_does_not_link_draft_minutes_for_the_public(client, record):
+    response = client.get(meeting_url(record.october))
+
+    assert "Minutes Not yet published" in page_text(response)
+    assert reverse("meetings:minutes_detail", kwargs={"pk": record.october.pk}) not in (
+        response.content.decode()
+    )
+
+
+@time_machine.travel(datetime.date(2023, 11, 1))
+def test_meeting_page_lists_public_actions_arising(client, record):
+    add_actions(record)
+
+    actions = section(client.get(meeting_url(record.july)), "Actions arising", "Support links")
+
+    assert "red0 Bring S106 updates (red 0) OPCC 1 Oct 2023 Open Red" in actions
+
+
+@time_machine.travel(datetime.date(2023, 11, 1))
+def test_meeting_page_withholds_restricted_actions_from_the_public(client, record):
+    add_actions(record)
+
+    actions = section(client.get(meeting_url(record.august)), "Actions arising", "Support links")
+
+    assert "Write to the candidate" not in actions
+    assert "No actions are recorded as arising from this meeting." in actions
+
+
+@time_machine.travel(datetime.date(2023, 11, 1))
+def test_meeting_page_shows_members_restricted_actions(member_client, record):
+    add_actions(record)
+
+    text = page_text(member_client.get(meeting_url(record.august)))
+
+    assert "Write to the candidate" in text
+
+
+def test_meeting_page_says_a_meeting_was_cancelled(client, record):
+    record.december.status = Meeting.Status.CANCELLED
+    record.december.save()
+
+    assert "Warning This meeting was cancelled." in page_text(
+        client.get(meeting_url(record.december))
+    )
+
+
+def test_unknown_meeting_is_not_found(client, db):
+    response = client.get("/meetings/999999/")
+
+    assert response.status_code == 404
+    assert "Page not found" in page_text(response)
+
+
+def add_agenda(meeting, count, people):
+    for n in range(count):
+        item = AgendaItem.objects.create(meeting=meeting, order=100 + n, title=f"Report {n}")
+        Paper.objects.create(item=item, title=f"Paper {n}")
+        Paper.objects.create(item=item, title=f"Appendix {n}", is_restricted=True)
+        AgendaItem.objects.create(
+            meeting=meeting,
+            order=200 + n,
+            title=f"Exempt {n}",
+            confidentiality="exempt",
+            exempt_paragraphs="3",
+        )
+        person = Person.objects.create(slug=f"officer-{n}", family_name=f"Officer {n}")
+        Attendance.objects.create(meeting=meeting, person=person, status="also_present")
+
+
+@pytest.mark.parametrize("extra", [0, 20])
+@time_machine.travel(datetime.date(2023, 11, 1))
+def test_meeting_page_query_count_does_not_grow_with_rows(
+    client, record, django_assert_num_queries, extra
+):
+    add_agenda(record.august, extra, record.people)
+    owner = Owner.objects.create(name="Force")
+    for n in range(extra + 1):
+        action_services.action_create(
+            meeting=record.august,
+            item=record.august_items[2],
+            text=f"Publish the hearing report ({n})",
+            owners=[owner],
+        )
+
+    # meeting; outline, readable items, papers, resolutions; attendance, its items;
+    # declarations, their items; minutes; actions arising, their owners
+    with django_assert_num_queries(12):
+        client.get(meeting_url(record.august))
+
+
+# --- Sign-in, sign-out and the site frame --------------------------------------------------
+
+
+def test_anonymous_visitors_get_a_sign_in_link(client, record):
+    html = client.get(meeting_url(record.july)).content.decode()
+
+    assert f'href="/accounts/login/?next=/meetings/{record.july.pk}/"' in html
+
+
+def test_signed_in_users_sign_out_with_a_post_form(member_client, record):
+    html = member_client.get(HOME).content.decode()
+
+    form = re.search(r'<form method="post" action="/accounts/logout/">.*?</form>', html, re.S)
+    assert form is not None
+    assert "Signed in as member" in form.group(0)
+    assert 'name="csrfmiddlewaretoken"' in form.group(0)
+
+
+def test_signing_out_returns_home_signed_out(member_client, record):
+    response = member_client.post("/accounts/logout/", {"next": "/"}, follow=True)
+
+    assert response.redirect_chain[-1][0] == "/"
+    assert "Sign in" in page_text(response)
+
+
+def test_login_page_labels_each_field(client, db):
+    html = client.get("/accounts/login/").content.decode()
+
+    assert '<label class="govuk-label" for="id_username">Username</label>' in html
+    assert '<label class="govuk-label" for="id_password">Password</label>' in html
+    assert '<label class="govuk-label" for="id_otp_token">Security code</label>' in html
+
+
+def test_signing_in_with_a_wrong_password_explains_the_problem(client, member_user):
+    response = client.post("/accounts/login/", {"username": "member", "password": "wrong"})
+    text = page_text(response)
+
+    assert response.status_code == 200
+    assert "<title>Error: Sign in" in response.content.decode()
+    assert "There is a problem Please enter a correct username and password." in text
+
+
+def test_signing_in_returns_to_the_page_asked_for(member_user, record):
+    client = Client()
+    response = client.post(
+        "/accounts/login/",
+        {"username": "member", "password": "demo-member-2023", "next": meeting_url(record.july)},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == meeting_url(record.july)
+
+
+def test_pages_carry_the_csp_nonce_on_their_scripts(client, record):
+    response = client.get(HOME)
+    nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+    scripts = re.findall(r"<script([^>]*)>", response.content.decode())
+
+    assert scripts
+    assert all(f'nonce="{nonce}"' in attributes for attributes in scripts)
+
+
+def test_govuk_frontend_is_loaded_as_a_module(client, record):
+    html = client.get(HOME).content.decode()
+
+    assert re.search(
+        r'<script type="module" nonce="[^"]+">\s*import \{ initAll \} from '
+        r'"/static/build/govuk-frontend.min.js"',
+        html,
+    )
+
+
+def test_navigation_marks_the_current_section(client, record):
+    html = client.get(MEETINGS).content.decode()
+
+    current = re.findall(
+        r'<a class="govuk-service-navigation__link" href="([^"]+)" '
+        r'aria-current="page">',
+        html,
+    )
+    assert current == [MEETINGS]
+
+
+def test_pages_use_the_generic_header_without_the_crown(client, record):
+    html = client.get(HOME).content.decode()
+
+    assert "govuk-generic-header" in html
+    assert "govuk-header__crown" not in html
+    assert "govuk-footer__crown" not in html
+    assert "Crown copyright" not in html
+    assert "Open Government Licence" not in html

@@ -1,0 +1,151 @@
+"""Every admin page loads: each registered model's list, add page and change page.
+
+The models come from the admin registry, so a model any app registers is covered without
+editing this file; its change page needs one row, which the ``rows`` fixture makes.
+"""
+
+import datetime
+
+import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.test import RequestFactory
+from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.authtoken.models import Token
+
+from actions import services as action_services
+from actions.models import Owner, Reminder
+from meetings import services as minutes_services
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Body,
+    Declaration,
+    Meeting,
+    Membership,
+    Paper,
+    Person,
+    PersonAlias,
+    Resolution,
+    WorkProgrammeEntry,
+)
+
+REGISTERED = sorted(admin.site._registry, key=lambda model: model._meta.label)
+
+
+def admin_url(model, page, *args):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{page}", args=args)
+
+
+@pytest.fixture
+def rows(admin_user):
+    """A little of everything: one row at least of each registered model."""
+    panel = Body.objects.create(name="Police and Crime Panel", short_name="PCP", slug="pcp")
+    chair = Person.objects.create(
+        honorific="Councillor", given_name="Deborah", family_name="Taylor", slug="deborah-taylor"
+    )
+    PersonAlias.objects.create(person=chair, name="Cllr. D. Taylor")
+    member = Person.objects.create(
+        honorific="Councillor", given_name="Joe", family_name="Allnatt", slug="joe-allnatt"
+    )
+    Membership.objects.create(
+        person=chair, body=panel, role="chair", start_date=datetime.date(2023, 5, 18)
+    )
+    meeting = Meeting.objects.create(
+        body=panel,
+        date=datetime.date(2023, 10, 9),
+        start_time=datetime.time(13),
+        end_time=datetime.time(15, 30),
+        status="held",
+    )
+    item = AgendaItem.objects.create(
+        meeting=meeting, order=1, number="24", title="Corporate Governance Board report"
+    )
+    Paper.objects.create(item=item, title="Report of the Police and Crime Commissioner")
+    Attendance.objects.create(meeting=meeting, person=chair, status="present", is_chair=True)
+    Attendance.objects.create(meeting=meeting, person=member, status="present")
+    Declaration.objects.create(
+        meeting=meeting,
+        person=member,
+        interest_type="personal",
+        all_items=True,
+        reason="as he had two close relatives that worked for Leicestershire Police",
+    )
+    resolution = Resolution.objects.create(
+        item=item, text="That the contents of the report be noted.", mover=chair, seconder=member
+    )
+    WorkProgrammeEntry.objects.create(body=panel, meeting=meeting, title="Precept proposal")
+    minutes_services.minutes_create(meeting=meeting, user=admin_user)
+
+    owner = Owner.objects.create(name="OPCC")
+    action = action_services.action_create(
+        meeting=meeting, text="Produce a public facing summary", reference="8a"
+    )
+    Reminder.objects.create(
+        action=action, owner=owner, sent_on=datetime.date(2023, 10, 2), recipient="o@example.org"
+    )
+    Token.objects.create(user=admin_user)
+    TOTPDevice.objects.create(user=admin_user, name="phone")
+    visit = {"user_agent": "pytest", "ip_address": "127.0.0.1", "username": "officer"}
+    visit |= {"http_accept": "text/html", "path_info": "/admin/login/"}
+    AccessAttempt.objects.create(**visit, get_data="", post_data="", failures_since_start=1)
+    AccessLog.objects.create(**visit)
+    AccessFailureLog.objects.create(**visit)
+    return resolution
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", ["changelist", "add", "change"])
+@pytest.mark.parametrize("model", REGISTERED, ids=lambda model: model._meta.label)
+def test_admin_page_loads(admin_client, admin_user, rows, model, page):
+    model_admin = admin.site._registry[model]
+    request = RequestFactory().get("/admin/")
+    request.user = admin_user
+    if page in ("changelist", "add"):
+        url = admin_url(model, page)
+    else:
+        obj = model_admin.get_queryset(request).first()
+        assert obj is not None, (
+            f"The smoke data has no {model._meta.label}: add a row to the rows fixture so its "
+            "change page is loaded."
+        )
+        url = admin_url(model, page, obj.pk)
+
+    response = admin_client.get(url)
+
+    # A model the admin shows read-only (history, logs) refuses its add page.
+    expected = 403 if page == "add" and not model_admin.has_add_permission(request) else 200
+    assert response.status_code == expected
+
+
+@pytest.fixture
+def officer(django_user_model):
+    user = django_user_model.objects.create_user("officer", is_staff=True)
+    user.groups.add(Group.objects.get(name="Democratic services"))
+    return user
+
+
+MEETINGS_LISTS = [model for model in REGISTERED if model._meta.app_label == "meetings"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", MEETINGS_LISTS, ids=lambda model: model._meta.label)
+def test_democratic_services_see_every_record_list(client, officer, rows, model):
+    client.force_login(officer)
+
+    response = client.get(admin_url(model, "changelist"))
+
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_democratic_services_cannot_delete_a_meeting(client, officer, rows):
+    client.force_login(officer)
+    meeting = Meeting.objects.get()
+
+    response = client.post(admin_url(Meeting, "delete", meeting.pk), {"post": "yes"})
+
+    assert response.status_code == 403
+    assert Meeting.objects.filter(pk=meeting.pk).exists()
