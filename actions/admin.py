@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
+import panel.converters  # noqa: F401 (registers <id:...>)
 from actions import services
 from actions.forms import (
     ActionFromResolutionForm,
@@ -26,6 +27,7 @@ from actions.forms import (
 )
 from actions.models import Action, ActionEvent, Owner, Reminder
 from meetings.models import Body, Meeting, Resolution
+from panel.admin import CheckedSelectionMixin
 
 BOTH_PLACES = [admin.ActionLocation.CHANGE_LIST, admin.ActionLocation.CHANGE_FORM]
 CHANGE_FORM_ACTION_FIELD = f"{admin.ActionLocation.CHANGE_FORM.value}-action"
@@ -194,7 +196,7 @@ class ActionEventInline(admin.TabularInline):
 
 
 @admin.register(Action)
-class ActionAdmin(admin.ModelAdmin):
+class ActionAdmin(CheckedSelectionMixin, admin.ModelAdmin):
     list_display = [
         "reference",
         "text_summary",
@@ -383,7 +385,7 @@ class ActionAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
-                "from-resolution/<int:resolution_id>/",
+                "from-resolution/<id:resolution_id>/",
                 self.admin_site.admin_view(self.from_resolution_view),
                 name="actions_action_from_resolution",
             ),
@@ -431,7 +433,7 @@ class ActionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Owner)
-class OwnerAdmin(admin.ModelAdmin):
+class OwnerAdmin(CheckedSelectionMixin, admin.ModelAdmin):
     list_display = ["name", "person", "email", "reminder_address", "open_actions"]
     search_fields = ["name", "email", "person__family_name", "person__given_name"]
     raw_id_fields = ["person"]
@@ -457,7 +459,7 @@ class OwnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
+class ReminderAdmin(CheckedSelectionMixin, admin.ModelAdmin):
     """Reminders are a log of emails sent: read-only."""
 
     list_display = ["sent_on", "action", "owner", "recipient"]

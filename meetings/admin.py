@@ -44,6 +44,7 @@ from meetings.models import (
     WorkProgrammeEntry,
     normalise_name,
 )
+from panel.admin import CheckedSelectionMixin
 
 SHORT_TEXT = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 60})}}
 
@@ -132,7 +133,7 @@ class ReadOnlyMixin:
 
 
 @admin.register(Body)
-class BodyAdmin(admin.ModelAdmin):
+class BodyAdmin(CheckedSelectionMixin, admin.ModelAdmin):
     list_display = ["name", "short_name", "kind", "is_active", "meeting_count"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "short_name"]
@@ -154,7 +155,7 @@ class PersonAliasInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(CheckedSelectionMixin, admin.ModelAdmin):
     list_display = ["name", "honorific", "post_nominals", "other_spellings", "email", "has_login"]
     list_filter = [("memberships__body", admin.RelatedOnlyFieldListFilter)]
     # Both hold normalised names (lower case, no dots or accents): see get_search_results.
@@ -188,7 +189,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(CheckedSelectionMixin, admin.ModelAdmin):
     list_display = ["person", "role", "body", "title", "council", "party", "start_date", "end_date"]
     list_filter = [body_filter("body"), "role", CurrentMembershipFilter]
     search_fields = [
@@ -246,7 +247,7 @@ class DeclarationInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SuperuserDeletesMixin, admin.ModelAdmin):
+class MeetingAdmin(CheckedSelectionMixin, SuperuserDeletesMixin, admin.ModelAdmin):
     list_display = [
         "date",
         "body_label",
@@ -373,7 +374,7 @@ class ResolutionInline(SuperuserDeletesMixin, admin.StackedInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(CheckedSelectionMixin, admin.ModelAdmin):
     list_display = ["__str__", "meeting", "confidentiality", "resolution_count"]
     list_filter = [body_filter("meeting__body"), MeetingYearFilter, "confidentiality"]
     date_hierarchy = "meeting__date"
@@ -396,7 +397,7 @@ class AgendaItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(Paper)
-class PaperAdmin(admin.ModelAdmin):
+class PaperAdmin(CheckedSelectionMixin, admin.ModelAdmin):
     list_display = ["title", "item", "report_of", "marking", "is_restricted"]
     list_filter = [body_filter("item__meeting__body"), ItemYearFilter, "marking", "is_restricted"]
     search_fields = ["title", "report_of", "author", "item__title"]
@@ -405,7 +406,7 @@ class PaperAdmin(admin.ModelAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
+class AttendanceAdmin(CheckedSelectionMixin, admin.ModelAdmin):
     form = MeetingItemsForm
     list_display = ["person", "meeting", "status", "is_chair", "role"]
     list_filter = [body_filter("meeting__body"), MeetingYearFilter, "status", "is_chair"]
@@ -415,7 +416,7 @@ class AttendanceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(admin.ModelAdmin):
+class DeclarationAdmin(CheckedSelectionMixin, admin.ModelAdmin):
     form = DeclarationForm
     list_display = ["person", "meeting", "interest_type", "all_items", "reason_summary"]
     list_filter = [body_filter("meeting__body"), MeetingYearFilter, "interest_type"]
@@ -429,7 +430,7 @@ class DeclarationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(SuperuserDeletesMixin, admin.ModelAdmin):
+class ResolutionAdmin(CheckedSelectionMixin, SuperuserDeletesMixin, admin.ModelAdmin):
     list_display = ["reference", "text_summary", "kind", "outcome", "item_meeting"]
     list_filter = [
         body_filter("item__meeting__body"),
@@ -476,7 +477,7 @@ class ResolutionAdmin(SuperuserDeletesMixin, admin.ModelAdmin):
 
 
 @admin.register(WorkProgrammeEntry)
-class WorkProgrammeEntryAdmin(admin.ModelAdmin):
+class WorkProgrammeEntryAdmin(CheckedSelectionMixin, admin.ModelAdmin):
     list_display = ["title", "body", "meeting", "kind", "status", "order"]
     list_filter = [body_filter("body"), "kind", "status"]
     search_fields = ["title", "comments"]
@@ -501,7 +502,7 @@ class MinutesEventInline(ReadOnlyMixin, admin.TabularInline):
 
 
 @admin.register(Minutes)
-class MinutesAdmin(SuperuserDeletesMixin, admin.ModelAdmin):
+class MinutesAdmin(CheckedSelectionMixin, SuperuserDeletesMixin, admin.ModelAdmin):
     list_display = ["meeting", "status", "published_at", "confirmed_at", "confirmed_by"]
     list_filter = [body_filter("meeting__body"), MeetingYearFilter, "status"]
     date_hierarchy = "meeting__date"
@@ -550,7 +551,7 @@ class MinutesAdmin(SuperuserDeletesMixin, admin.ModelAdmin):
 
 
 @admin.register(MinutesEvent)
-class MinutesEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class MinutesEventAdmin(CheckedSelectionMixin, ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["at", "minutes", "from_status", "to_status", "actor", "note"]
     list_filter = [body_filter("minutes__meeting__body"), "to_status"]
     date_hierarchy = "at"

@@ -10,7 +10,9 @@ import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
@@ -39,23 +41,27 @@ def admin_url(model, page, *args):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{page}", args=args)
 
 
-@pytest.fixture
-def rows(admin_user):
-    """A little of everything: one row at least of each registered model."""
-    panel = Body.objects.create(name="Police and Crime Panel", short_name="PCP", slug="pcp")
-    chair = Person.objects.create(
-        honorific="Councillor", given_name="Deborah", family_name="Taylor", slug="deborah-taylor"
+def make_rows(user, n=0):
+    """A little of everything: one row at least of each registered model.
+
+    ``n`` varies names, slugs and dates so that the rows can be made again beside the first.
+    """
+    panel = Body.objects.create(
+        name=f"Police and Crime Panel {n}", short_name=f"PCP{n}", slug=f"pcp-{n}"
     )
-    PersonAlias.objects.create(person=chair, name="Cllr. D. Taylor")
+    chair = Person.objects.create(
+        honorific="Councillor", given_name="Deborah", family_name=f"Taylor {n}", slug=f"taylor-{n}"
+    )
+    PersonAlias.objects.create(person=chair, name=f"Cllr. D. Taylor {n}")
     member = Person.objects.create(
-        honorific="Councillor", given_name="Joe", family_name="Allnatt", slug="joe-allnatt"
+        honorific="Councillor", given_name="Joe", family_name=f"Allnatt {n}", slug=f"allnatt-{n}"
     )
     Membership.objects.create(
         person=chair, body=panel, role="chair", start_date=datetime.date(2023, 5, 18)
     )
     meeting = Meeting.objects.create(
         body=panel,
-        date=datetime.date(2023, 10, 9),
+        date=datetime.date(2023, 10, 9) + datetime.timedelta(days=n),
         start_time=datetime.time(13),
         end_time=datetime.time(15, 30),
         status="held",
@@ -77,23 +83,30 @@ def rows(admin_user):
         item=item, text="That the contents of the report be noted.", mover=chair, seconder=member
     )
     WorkProgrammeEntry.objects.create(body=panel, meeting=meeting, title="Precept proposal")
-    minutes_services.minutes_create(meeting=meeting, user=admin_user)
+    minutes_services.minutes_create(meeting=meeting, user=user)
 
-    owner = Owner.objects.create(name="OPCC")
+    owner = Owner.objects.create(name=f"OPCC {n}")
     action = action_services.action_create(
         meeting=meeting, text="Produce a public facing summary", reference="8a"
     )
+    action_services.action_start(action=action, user=user, note="Started")
     Reminder.objects.create(
         action=action, owner=owner, sent_on=datetime.date(2023, 10, 2), recipient="o@example.org"
     )
-    Token.objects.create(user=admin_user)
-    TOTPDevice.objects.create(user=admin_user, name="phone")
-    visit = {"user_agent": "pytest", "ip_address": "127.0.0.1", "username": "officer"}
+    Token.objects.create(user=user)
+    Group.objects.create(name=f"Scrutiny task group {n}").user_set.add(user)
+    TOTPDevice.objects.create(user=user, name="phone")
+    visit = {"user_agent": "pytest", "ip_address": "127.0.0.1", "username": user.username}
     visit |= {"http_accept": "text/html", "path_info": "/admin/login/"}
     AccessAttempt.objects.create(**visit, get_data="", post_data="", failures_since_start=1)
     AccessLog.objects.create(**visit)
     AccessFailureLog.objects.create(**visit)
     return resolution
+
+
+@pytest.fixture
+def rows(admin_user):
+    return make_rows(admin_user)
 
 
 @pytest.mark.django_db
@@ -149,3 +162,24 @@ def test_democratic_services_cannot_delete_a_meeting(client, officer, rows):
 
     assert response.status_code == 403
     assert Meeting.objects.filter(pk=meeting.pk).exists()
+
+
+# Query budgets: every changelist costs the same number of queries for 1 row as for 5.
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", REGISTERED, ids=lambda model: model._meta.label)
+def test_admin_list_queries_do_not_grow_with_rows(
+    admin_client, admin_user, django_user_model, django_assert_num_queries, model
+):
+    url = admin_url(model, "changelist")
+    make_rows(admin_user)
+    with CaptureQueriesContext(connection) as one_row:
+        assert admin_client.get(url).status_code == 200
+    for n in range(1, 5):
+        make_rows(django_user_model.objects.create_user(f"user-{n}", is_staff=True), n)
+
+    with django_assert_num_queries(len(one_row)):
+        response = admin_client.get(url)
+
+    assert len(response.context["cl"].result_list) >= 5, "each row was made five times"

@@ -556,3 +556,25 @@ def test_the_owner_list_shows_where_reminders_go(officer_client, make_action, op
 
     assert "opcc@example.org" in response.text
     assert "No email: add one so the owner is reminded" in response.text
+
+
+def test_a_forged_selection_is_refused_with_a_message_and_changes_nothing(
+    officer_client, make_action
+):
+    action = make_action("8a")
+    forged = [str(action.pk), "8a; DROP TABLE actions_action", "9" * 25]
+
+    response = officer_client.post(
+        CHANGELIST,
+        {"action": "mark_complete", "_selected_action": forged, "apply": "yes", "note": "Done"},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "The rows chosen were not understood, so nothing was changed. Tick the rows on the "
+        "list and choose the action again."
+    ]
+    action.refresh_from_db()
+    assert action.status == Action.Status.OPEN
+    assert action.history.count() == 1

@@ -1,0 +1,245 @@
+"""Fuzz the site's HTML forms: no input, however malformed, gets a server error.
+
+Every page's filter form is sent random values for every parameter it declares (and a few
+it does not), as each kind of visitor; the staff forms (the importer's upload and the bulk
+action pages) are posted random fields and files. Hypothesis runs derandomised, so the same
+inputs are tried on every run and a failure can be reproduced. The API has its own fuzz run
+(tests/api/test_schema.py, schemathesis).
+
+The assertion is only "no 5xx": what each bad value should answer is asserted in the
+pages', importer's and action log's own tests.
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from actions import services
+from actions.filters import ActionFilter
+from actions.models import Action
+from actions.roles import MEMBER_GROUP, STAFF_GROUP
+from meetings.filters import (
+    MeetingFilter,
+    PersonFilter,
+    ResolutionFilter,
+    SearchForm,
+    WorkProgrammeFilter,
+)
+
+FUZZ = settings(
+    derandomize=True,
+    max_examples=60,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+# Values that have broken form handling elsewhere: NUL bytes (PostgreSQL refuses them in
+# text), out-of-range integers, impossible dates, very long strings, lookalike choices.
+NASTY = st.sampled_from(
+    [
+        "",
+        " ",
+        "\x00",
+        "a\x00b",
+        "-1",
+        "0",
+        "99999999999999999999999",
+        "1e309",
+        "NaN",
+        "2023-02-30",
+        "2023-13-01",
+        "9999-12-31",
+        "0000-00-00",
+        "26/07/2023",
+        "true",
+        "yes",
+        "[]",
+        "' OR 1=1 --",
+        "<script>alert(1)</script>",
+        "%",
+        "_",
+        "\\",
+        "𝔓𝔞𝔫𝔢𝔩",
+        "x" * 5000,
+    ]
+)
+VALUE = st.one_of(NASTY, st.text(max_size=40), st.integers().map(str))
+
+
+def params_for(names):
+    """Query dicts over ``names``: each parameter absent, once or repeated."""
+    return st.dictionaries(
+        st.sampled_from(sorted(names)),
+        st.one_of(VALUE, st.lists(VALUE, min_size=2, max_size=3)),
+        max_size=len(names),
+    )
+
+
+def declared(filterset):
+    """Every parameter a filterset reads, including the ``*_after``/``*_before`` pairs."""
+    names = set()
+    for name, field in filterset().form.fields.items():
+        widget = getattr(field, "widget", None)
+        suffixes = getattr(widget, "suffixes", None)
+        names |= {f"{name}_{suffix}" for suffix in suffixes} if suffixes else {name}
+    return names
+
+
+COMMON = {"page", "o", "ordering", "sort", "year", "q", "format"}
+PAGES = {
+    "meetings:home": COMMON,
+    "meetings:meeting_list": declared(MeetingFilter) | COMMON,
+    "meetings:resolution_list": declared(ResolutionFilter) | COMMON,
+    "meetings:person_list": declared(PersonFilter) | COMMON,
+    "meetings:workprogramme_list": declared(WorkProgrammeFilter) | COMMON,
+    "meetings:search": set(SearchForm.base_fields) | COMMON,
+    "meetings:calendar": COMMON | {"body"},
+    "actions:action_list": declared(ActionFilter) | COMMON,
+    "actions:action_export": declared(ActionFilter) | COMMON,
+    "actions:action_mine": declared(ActionFilter) | COMMON,
+    "actions:action_report_choose": {"meeting"},
+}
+
+
+@pytest.fixture
+def visitors(record, client, django_user_model):
+    """Clients for each kind of visitor over the same small 2023 record."""
+    from django.test import Client
+
+    member = django_user_model.objects.create_user("fuzz-member")
+    member.groups.add(Group.objects.get(name=MEMBER_GROUP))
+    officer = django_user_model.objects.create_user("fuzz-officer", is_staff=True)
+    officer.groups.add(Group.objects.get(name=STAFF_GROUP))
+    clients = {"anonymous": client}
+    for role, user in (("member", member), ("officer", officer)):
+        clients[role] = Client()
+        clients[role].force_login(user)
+    return clients
+
+
+def assert_no_server_error(response, what):
+    assert response.status_code < 500, f"{what} answered {response.status_code}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["anonymous", "member", "officer"])
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_page_filters_never_answer_a_server_error(visitors, role, page):
+    url = reverse(page)
+
+    @FUZZ
+    @given(params=params_for(PAGES[page]))
+    def check(params):
+        assert_no_server_error(visitors[role].get(url, params), f"GET {url} {params!r}")
+
+    check()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/meetings/{}/",
+        "/meetings/{}/minutes/",
+        "/meetings/{}/minutes.pdf",
+        "/members/{}/",
+        "/bodies/{}/",
+        "/bodies/{}/calendar.ics",
+        "/actions/{}/",
+        "/actions/report/{}/",
+        "/actions/report/{}.txt",
+        "/admin/meetings/meeting/{}/change/",
+        "/admin/actions/action/{}/change/",
+        "/admin/actions/action/{}/history/",
+    ],
+)
+def test_malformed_ids_in_addresses_are_not_found_not_errors(visitors, path):
+    @FUZZ
+    @given(
+        key=st.one_of(
+            st.integers(min_value=0, max_value=10**30).map(str),
+            st.sampled_from(["-1", "1.5", "%00", "..", "llr-pcp%2F..", "x" * 300]),
+        )
+    )
+    def check(key):
+        for client in visitors.values():
+            assert_no_server_error(client.get(path.format(key)), path.format(key))
+
+    check()
+
+
+@pytest.mark.django_db
+def test_log_in_form_takes_any_input_without_error(client):
+    @FUZZ
+    @given(username=VALUE, password=VALUE, otp_token=VALUE)
+    def check(username, password, otp_token):
+        data = {"username": username, "password": password, "otp_token": otp_token}
+        assert_no_server_error(client.post("/accounts/login/", data), f"log-in {data!r}")
+        assert_no_server_error(client.post("/admin/login/", data), f"admin log-in {data!r}")
+
+    check()
+
+
+@pytest.mark.django_db
+def test_importer_upload_takes_any_file_without_error(visitors):
+    officer = visitors["officer"]
+
+    @FUZZ
+    @given(
+        name=st.sampled_from(["minutes.txt", "pack.pdf", "", "a" * 300 + ".txt", "x\x00.txt"]),
+        content=st.one_of(
+            st.binary(max_size=2000),
+            st.text(max_size=2000).map(str.encode),
+            st.sampled_from(
+                [
+                    b"",
+                    b"\xff\xfe\x00\x00",
+                    b"Minutes of the Meeting of the PANEL\n\nHeld: WEDNESDAY, 31 FEBRUARY 2023",
+                    b"Minutes of a meeting of the Panel held at County Hall on Friday, 3 Feb",
+                    b"PRESENT\n\n" * 500,
+                ]
+            ),
+        ),
+    )
+    def check(name, content):
+        upload = SimpleUploadedFile(name or "blank", content, "text/plain")
+        response = officer.post("/admin/import/", {"file": upload})
+        assert_no_server_error(response, f"upload {name!r} of {len(content)} bytes")
+        response = officer.post("/admin/import/confirm/", {"token": content[:80].hex()})
+        assert_no_server_error(response, "confirm with a forged token")
+
+    check()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "admin_action",
+    ["start", "mark_complete", "submit_for_sign_off", "sign_off", "reopen", "withdraw"],
+)
+def test_bulk_action_pages_take_any_input_without_error(visitors, record, admin_action):
+    officer = visitors["officer"]
+    url = reverse("admin:actions_action_changelist")
+    for reference in ("8a", "8b", "8c"):
+        services.action_create(meeting=record.july, reference=reference, text="Report back")
+    selected = [str(pk) for pk in Action.objects.values_list("pk", flat=True)]
+
+    @FUZZ
+    @given(
+        fields=st.dictionaries(
+            st.sampled_from(["note", "status_wording", "meeting", "reason", "signed_off_on"]),
+            VALUE,
+        ),
+        chosen=st.one_of(st.just(selected), st.lists(VALUE, max_size=3)),
+        confirm=st.booleans(),
+    )
+    def check(fields, chosen, confirm):
+        data = {"action": admin_action, "_selected_action": chosen, **fields}
+        if confirm:
+            data["apply"] = "yes"
+        assert_no_server_error(officer.post(url, data), f"{admin_action} {data!r}")
+
+    check()
