@@ -76,7 +76,35 @@ class ActionPageFilter(ActionFilter):
                 fields[name].widget.attrs["class"] = "govuk-select"
             fields["q"].widget.attrs["class"] = "govuk-input"
             fields["q"].label = "Words in the action"
+            self._list_meetings(fields["meeting"])
         return self._form
+
+    MEETINGS_LISTED = 100
+
+    def _list_meetings(self, field):
+        """Offer the meetings of the chosen body, or of every body when they are few.
+
+        A national site has thousands of meetings with actions; a list of them all would
+        outweigh the page. Any meeting is still accepted: the field's queryset is unchanged.
+        """
+        meetings = field.queryset
+        if body := self.data.get("body"):
+            meetings = meetings.filter(body__slug=body)
+        listed = list(meetings[: self.MEETINGS_LISTED + 1])
+        if len(listed) > self.MEETINGS_LISTED:
+            listed, empty = [], "All meetings (choose a body to list its meetings)"
+        else:
+            empty = "All meetings"
+        chosen = self.data.get("meeting")
+        if chosen and chosen not in {str(field.prepare_value(m)) for m in listed}:
+            listed += (
+                list(field.queryset.filter(pk=chosen))
+                if chosen.isdigit() and len(chosen) <= 18
+                else []
+            )
+        field.widget.choices = [("", empty)] + [
+            (field.prepare_value(m), field.label_from_instance(m)) for m in listed
+        ]
 
 
 def with_page_relations(queryset):

@@ -40,6 +40,11 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def twin_name(label):
+    """The file name of a page's static twin: its label, as a URL path needs it."""
+    return label.replace(" ", "-") + ".html"
+
+
 class Site:
     """One dataset in its own database, served by gunicorn with production settings."""
 
@@ -182,14 +187,14 @@ def measure(site, pages, *, seconds, warmup):
     twins = site.static_root / "bench"
     twins.mkdir(parents=True, exist_ok=True)
     for label, size in sizes.items():
-        (twins / f"{label}.html").write_bytes(b"x" * size)
+        (twins / twin_name(label)).write_bytes(b"x" * size)
 
     site.start()
     rows = []
     try:
         for label, path in pages.items():
             row = {"page": label, "path": path, "bytes": sizes[label]}
-            for kind, target in (("page", path), ("static", f"/static/bench/{label}.html")):
+            for kind, target in (("page", path), ("static", f"/static/bench/{twin_name(label)}")):
                 wrk(site.url(target), connections=8, seconds=warmup)
                 for connections in (1, 8):
                     row[f"{kind}_c{connections}"] = wrk(

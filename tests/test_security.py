@@ -1,3 +1,4 @@
+import json
 import os
 import secrets
 import subprocess
@@ -130,3 +131,16 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = run_manage("check", env=env)
     assert result.returncode != 0
     assert "DJANGO_ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_production_static_files_collect_and_every_reference_resolves(tmp_path):
+    """collectstatic with the production storage: a stylesheet pointing at a missing file fails."""
+    env = production_env(
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="panel.example.org",
+        DJANGO_STATIC_ROOT=str(tmp_path),
+    )
+    result = run_manage("collectstatic", "--no-input", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())
+    assert {"build/site.css", "build/govuk-frontend.min.js"} <= set(manifest["paths"])

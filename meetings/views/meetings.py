@@ -12,7 +12,8 @@ import datetime
 from dataclasses import dataclass, field
 
 import django_filters
-from django.db.models import Prefetch
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -217,16 +218,38 @@ class HomeView(TemplateView):
             .filter(status=Minutes.Status.CONFIRMED)
             .select_related("meeting__body")
             .order_by("-meeting__date")[:HOME_LIST_LENGTH],
-            recent_decisions=visibility.decisions()
-            .select_related("item__meeting__body")
-            .order_by("-item__meeting__date", "item__order", "number", "pk")[:HOME_LIST_LENGTH],
+            recent_decisions=recent_decisions(visibility.decisions()),
             **kwargs,
         )
 
 
+def recent_decisions(decisions, count=HOME_LIST_LENGTH):
+    """The latest ``count`` of ``decisions``, newest meeting first.
+
+    They are among the decisions of the ``count`` latest meetings that have any, which the
+    meetings' date index finds at once; only those are sorted, not every decision on record.
+    """
+    latest_dates = (
+        Meeting.objects.filter(Exists(decisions.filter(item__meeting=OuterRef("pk"))))
+        .order_by("-date")
+        .values("date")[count - 1 : count]
+    )
+    return (
+        decisions.filter(
+            item__meeting__date__gte=Coalesce(Subquery(latest_dates), datetime.date.min)
+        )
+        .select_related("item__meeting__body")
+        .order_by("-item__meeting__date", "item__order", "number", "pk")[:count]
+    )
+
+
 def meeting_years(request=None):
-    dates = Meeting.objects.dates("date", "year", order="DESC")
-    return [(str(d.year), str(d.year)) for d in dates]
+    """Every year from the latest meeting's back to the first's (two index lookups)."""
+    span = Meeting.objects.aggregate(first=Min("date"), last=Max("date"))
+    if span["first"] is None:
+        return []
+    years = range(span["last"].year, span["first"].year - 1, -1)
+    return [(str(year), str(year)) for year in years]
 
 
 class MeetingPageFilter(django_filters.FilterSet):

@@ -1,4 +1,5 @@
 import datetime
+import io
 
 import pytest
 from django.core.management import call_command
@@ -59,3 +60,15 @@ def test_the_command_refuses_an_impossible_panel_count(capsys):
     with pytest.raises(SystemExit):
         call_command("generate_scale_data", "--panels", "42")
     assert "--panels must be between 1 and 41" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_the_command_reports_what_it_made_and_updates_planner_statistics():
+    out = io.StringIO()
+
+    call_command(
+        "generate_scale_data", "--panels", "1", "--years", "1", "--people", "12", stdout=out
+    )
+
+    assert f"{Meeting.objects.count():,} meetings" in out.getvalue()
+    assert "Updated the database's planner statistics (ANALYZE)." in out.getvalue()

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from actions import services
 from actions.models import Owner
+from actions.views import ActionPageFilter
 from meetings.models import AgendaItem, Body, Meeting, Person
 
 pytestmark = pytest.mark.django_db
@@ -460,3 +461,31 @@ def test_my_actions_query_count_does_not_grow_with_rows(
     with django_assert_num_queries(6):
         response = client.get(reverse("actions:action_mine"))
     assert len(response.context["outstanding"]) == 5
+
+
+def meeting_options(response):
+    field = response.context["filter"].form["meeting"]
+    return [label for value, label in field.field.widget.choices]
+
+
+def test_meeting_filter_lists_a_bodys_meetings_when_there_are_too_many_to_list(
+    client, log, june, july_panel, monkeypatch
+):
+    monkeypatch.setattr(ActionPageFilter, "MEETINGS_LISTED", 1)
+    url = reverse("actions:action_list")
+
+    everything = client.get(url)
+    one_body = client.get(url, {"body": "cgb"})
+    chosen = client.get(url, {"meeting": july_panel.pk})
+
+    assert meeting_options(everything) == ["All meetings (choose a body to list its meetings)"]
+    assert meeting_options(one_body) == ["All meetings", str(june)]
+    # A meeting chosen by its address is still applied, and shown as chosen.
+    assert meeting_options(chosen)[1:] == [str(july_panel)]
+    assert refs(chosen) == ["9.2"]
+
+
+def test_meeting_filter_lists_every_meeting_when_they_are_few(client, log, june, july_panel):
+    options = meeting_options(client.get(reverse("actions:action_list")))
+
+    assert options == ["All meetings", str(july_panel), str(june)]

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from actions import services as action_services
 from actions.models import Owner
-from meetings.models import AgendaItem, Attendance, Meeting, Paper, Person
+from meetings.models import AgendaItem, Attendance, Meeting, Minutes, Paper, Person, Resolution
 
 
 def page_text(response):
@@ -478,3 +478,16 @@ def test_pages_use_the_generic_header_without_the_crown(client, record):
     assert "govuk-footer__crown" not in html
     assert "Crown copyright" not in html
     assert "Open Government Licence" not in html
+
+
+def test_home_recent_decisions_are_the_latest_five_newest_first(client, record):
+    for month in range(1, 8):
+        meeting = Meeting.objects.create(body=record.panel, date=datetime.date(2024, month, 10))
+        Minutes.objects.create(meeting=meeting, status=Minutes.Status.PUBLISHED)
+        item = AgendaItem.objects.create(meeting=meeting, order=1, number="1", title="Report")
+        Resolution.objects.create(item=item, number=1, text=f"Decision of month {month}.")
+
+    decisions = section(client.get(HOME), "Recent decisions", "Outstanding actions")
+
+    shown = re.findall(r"Decision of month (\d)", decisions)
+    assert shown == ["7", "6", "5", "4", "3"]

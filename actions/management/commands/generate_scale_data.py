@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.db import connection
 
 from actions.scale_data import generate
 
@@ -29,3 +30,8 @@ class Command(BaseCommand):
         )
         summary = ", ".join(f"{n:,} {name.replace('_', ' ')}" for name, n in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Created {summary}."))
+        # Bulk loading leaves the planner's statistics describing empty tables until
+        # autovacuum next runs; gather them now, as a database in service would have them.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        self.stdout.write("Updated the database's planner statistics (ANALYZE).")
