@@ -22,6 +22,7 @@ from actions.forms import ReportMeetingForm
 from actions.models import Action, ActionEvent
 from actions.reports import actions_arising_report
 from meetings.models import Meeting
+from panel.converters import is_id
 
 
 class ActionPageFilter(ActionFilter):
@@ -95,13 +96,9 @@ class ActionPageFilter(ActionFilter):
             listed, empty = [], "All meetings (choose a body to list its meetings)"
         else:
             empty = "All meetings"
-        chosen = self.data.get("meeting")
-        if chosen and chosen not in {str(field.prepare_value(m)) for m in listed}:
-            listed += (
-                list(field.queryset.filter(pk=chosen))
-                if chosen.isdigit() and len(chosen) <= 18
-                else []
-            )
+        chosen = self.data.get("meeting", "")
+        if is_id(chosen) and int(chosen) not in {m.pk for m in listed}:
+            listed += field.queryset.filter(pk=chosen)
         field.widget.choices = [("", empty)] + [
             (field.prepare_value(m), field.label_from_instance(m)) for m in listed
         ]

@@ -2,10 +2,9 @@
 
 from django.contrib import messages
 from django.contrib.admin import helpers
-from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 
-ID_LIMIT = 2**63
+from panel.converters import is_id
 
 
 class CheckedSelectionMixin:
@@ -16,14 +15,7 @@ class CheckedSelectionMixin:
     """
 
     def response_action(self, request, queryset, **kwargs):
-        pk = self.opts.pk
-        try:
-            ids = [
-                pk.to_python(value) for value in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
-            ]
-        except ValidationError:
-            ids = None
-        if ids is None or any(isinstance(i, int) and not 0 < i < ID_LIMIT for i in ids):
+        if not all(map(is_id, request.POST.getlist(helpers.ACTION_CHECKBOX_NAME))):
             self.message_user(
                 request,
                 "The rows chosen were not understood, so nothing was changed. Tick the rows on "

@@ -183,3 +183,27 @@ def test_admin_list_queries_do_not_grow_with_rows(
         response = admin_client.get(url)
 
     assert len(response.context["cl"].result_list) >= 5, "each row was made five times"
+
+
+RECORD_ADMINS = [model for model in REGISTERED if model._meta.app_label in ("meetings", "actions")]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", RECORD_ADMINS, ids=lambda model: model._meta.label)
+def test_a_forged_selection_is_refused_on_every_record_list(admin_client, admin_user, rows, model):
+    """Lists with bulk actions refuse it with a message; read-only lists have none to run."""
+    request = RequestFactory().get("/admin/")
+    request.user = admin_user
+    has_actions = bool(admin.site._registry[model].get_actions(request))
+    before = model.objects.count()
+
+    response = admin_client.post(
+        admin_url(model, "changelist"),
+        {"action": "delete_selected", "_selected_action": ["1", "1 OR 1=1", "9" * 25]},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    refused = "The rows chosen were not understood, so nothing was changed."
+    assert (refused in response.content.decode()) == has_actions
+    assert model.objects.count() == before

@@ -11,8 +11,8 @@ pages', importer's and action log's own tests.
 """
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 from actions import services
 from actions.filters import ActionFilter
 from actions.models import Action
-from actions.roles import MEMBER_GROUP, STAFF_GROUP
 from meetings.filters import (
     MeetingFilter,
     PersonFilter,
@@ -106,16 +105,10 @@ PAGES = {
 
 
 @pytest.fixture
-def visitors(record, client, django_user_model):
+def visitors(record, member_user, staff_user):
     """Clients for each kind of visitor over the same small 2023 record."""
-    from django.test import Client
-
-    member = django_user_model.objects.create_user("fuzz-member")
-    member.groups.add(Group.objects.get(name=MEMBER_GROUP))
-    officer = django_user_model.objects.create_user("fuzz-officer", is_staff=True)
-    officer.groups.add(Group.objects.get(name=STAFF_GROUP))
-    clients = {"anonymous": client}
-    for role, user in (("member", member), ("officer", officer)):
+    clients = {"anonymous": Client()}
+    for role, user in (("member", member_user), ("officer", staff_user)):
         clients[role] = Client()
         clients[role].force_login(user)
     return clients
