@@ -220,12 +220,29 @@ class ActionAdmin(CheckedSelectionMixin, admin.ModelAdmin):
     list_per_page = 50
     raw_id_fields = ["meeting", "item", "resolution", "target_meeting"]
     autocomplete_fields = ["owners"]
-    readonly_fields = ["status", "rag_tag", "signed_off_at", "withdrawn_reason", "created_at"]
+    readonly_fields = [
+        "status",
+        "rag_tag",
+        "signed_off_at",
+        "withdrawn_reason",
+        "created_at",
+        "public_tag",
+    ]
     fieldsets = [
         ("Where it arose", {"fields": ["meeting", "item", "resolution", "reference"]}),
         (
             "The action",
-            {"fields": ["text", "owners", "due_date", "target_meeting", "follow_up", "restricted"]},
+            {
+                "fields": [
+                    "text",
+                    "owners",
+                    "due_date",
+                    "target_meeting",
+                    "follow_up",
+                    "restricted",
+                    "public_tag",
+                ]
+            },
         ),
         (
             "Status (changed only through the workflow actions)",
@@ -249,8 +266,20 @@ class ActionAdmin(CheckedSelectionMixin, admin.ModelAdmin):
             super()
             .get_queryset(request)
             .with_rag()
+            .with_public_flag()
             .select_related("meeting__body")
             .prefetch_related("owners")
+        )
+
+    @admin.display(description="Shown to the public")
+    def public_tag(self, action):
+        if action.pk is None:
+            return "Decided when saved"
+        if not action.is_restricted:
+            return "Yes"
+        return (
+            "No: it is marked restricted, or arose from a private item or from a resolution "
+            "the public may not read yet (of a private item, or in unpublished minutes)"
         )
 
     @admin.display(description="Text", ordering="text")

@@ -1,6 +1,7 @@
 """Read and workflow API for the action log: registered on the one router in panel.api.
 
-Anyone may read the actions they are entitled to see (``Action.objects.visible_to``).
+Anyone may read the actions they are entitled to see (``Action.objects.visible_to``, with
+the audience of meetings.visibility).
 Democratic services staff move actions through their workflow with POST endpoints that call
 the same service functions as the admin and the pages; each answers with the updated action
 and its history. A transition the action's status does not allow is a 409.
@@ -27,7 +28,7 @@ from actions.serializers import (
     WithdrawSerializer,
 )
 from meetings.api import PublicReadViewSet, name_choices
-from meetings.api_filters import Audience
+from meetings.visibility import Audience
 from panel.api import Conflict, router
 
 name_choices("ActionStatus", Action.Status)
@@ -46,7 +47,7 @@ class CanChangeActionStatus(permissions.BasePermission):
         return user.is_authenticated and user.has_perm("actions.change_action_status")
 
     def has_object_permission(self, request, view, obj):
-        return Action.objects.visible_to(request.user).filter(pk=obj.pk).exists()
+        return Action.objects.visible_to(Audience.of(request)).filter(pk=obj.pk).exists()
 
 
 class CanRaiseActions(permissions.BasePermission):
@@ -95,19 +96,21 @@ class ActionViewSet(PublicReadViewSet):
     def get_queryset(self):
         history = ActionEvent.objects.select_related("actor", "signed_off_at")
         return (
-            Action.objects.visible_to(self.request.user)
+            Action.objects.visible_to(Audience.of(self.request))
             .with_rag(on=timezone.localdate())
+            .with_public_flag()
             .select_related("meeting__body", "item", "target_meeting", "signed_off_at")
             .prefetch_related("owners", Prefetch("history", queryset=history))
         )
 
     def get_serializer_context(self):
-        user = self.request.user
         # Officers' names in the history are for the people who work with them.
-        show_actors = user.is_authenticated and (
-            user.is_staff or user.has_perm("actions.view_restricted_action")
-        )
-        return {**super().get_serializer_context(), "show_actors": show_actors}
+        audience = Audience.of(self.request)
+        return {
+            **super().get_serializer_context(),
+            "audience": audience,
+            "show_actors": audience.sees_actors,
+        }
 
     def _updated(self, action_obj, code=status.HTTP_200_OK):
         fresh = self.get_queryset().get(pk=action_obj.pk)
@@ -188,7 +191,7 @@ class ActionViewSet(PublicReadViewSet):
     @action(detail=False, methods=["post"], url_path="from-resolution")
     def from_resolution(self, request):
         serializer = ActionFromMotionSerializer(
-            data=request.data, motions=Audience(request.user).resolutions()
+            data=request.data, motions=Audience.of(request).resolutions()
         )
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

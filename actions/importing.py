@@ -167,7 +167,7 @@ def parse_action_lists(document):
             context = document.agenda.date
         month = MONTHS.get((match.group("month") or "").lower())
         year = int(match.group("year")) if match.group("year") else None
-        date = parse_date(match.group("date") or "")
+        date = parse_date(match.group("date") or "", line=line.number)
         parsed = ParsedActionList(
             board=(match.group("board") or match.group("board2")).strip(),
             line=line.number,
@@ -321,9 +321,8 @@ class ActionsImport(extensions.ImportExtension):
         if len(reports) == 1:
             return reports[0].date
         start = datetime.date(year, month, 1)
-        end = (start + datetime.timedelta(days=32)).replace(day=1)
         recorded = list(
-            Meeting.objects.filter(body=body, date__gte=start, date__lt=end).values_list(
+            Meeting.objects.filter(body=body, date__year=year, date__month=month).values_list(
                 "date", flat=True
             )
         )

@@ -5,11 +5,11 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, ExpressionWrapper, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import AgendaItem, Meeting, Person, Resolution
+from meetings.models import AgendaItem, Meeting, Minutes, Person, Resolution
 
 AMBER_DAYS = 14
 
@@ -45,23 +45,41 @@ class Owner(models.Model):
         return self.email or (self.person.email if self.person_id else "")
 
 
+PUBLIC = AgendaItem.Confidentiality.PUBLIC
+# An action the public may see (meetings.visibility explains the rule): not marked
+# restricted, not from a private item, and not from a resolution the public may not read.
+PUBLIC_ACTION = (
+    Q(restricted=False)
+    & (Q(item__isnull=True) | Q(item__confidentiality=PUBLIC))
+    & (
+        Q(resolution__isnull=True)
+        | Q(
+            resolution__item__confidentiality=PUBLIC,
+            resolution__item__meeting__minutes__status__in=Minutes.PUBLISHED_STATUSES,
+        )
+    )
+)
+
+
 class ActionQuerySet(models.QuerySet):
     def public(self):
-        """Actions the public may see: not restricted, and arising from a public source."""
-        return self.filter(restricted=False).exclude(
-            item__confidentiality__in=[
-                c
-                for c in AgendaItem.Confidentiality.values
-                if c != AgendaItem.Confidentiality.PUBLIC
-            ]
-        )
+        """Actions the public may see (``PUBLIC_ACTION``)."""
+        return self.filter(PUBLIC_ACTION)
 
-    def visible_to(self, user):
-        if user.is_authenticated and (
-            user.is_staff or user.has_perm("actions.view_restricted_action")
-        ):
+    def visible_to(self, audience):
+        """Actions ``audience`` (a meetings.visibility.Audience) may see: every action for
+        members and staff; public ones, and those they answer for, for anyone else."""
+        if audience.all_actions:
             return self
+        if audience.user.is_authenticated:
+            return self.filter(PUBLIC_ACTION | Q(pk__in=answered_for_by(audience.user)))
         return self.public()
+
+    def with_public_flag(self):
+        """Annotate ``is_public``: whether the public may see the action."""
+        return self.annotate(
+            is_public=ExpressionWrapper(PUBLIC_ACTION, output_field=models.BooleanField())
+        )
 
     def outstanding(self):
         return self.exclude(status__in=Action.CLOSED_STATUSES)
@@ -109,10 +127,15 @@ class ActionQuerySet(models.QuerySet):
             return self.none()
         person = Person.objects.filter(user=user)
         return self.filter(
-            Q(owners__users=user)
-            | Q(owners__person__user=user)
+            Q(pk__in=answered_for_by(user))
             | Q(Exists(person.filter(pk=OuterRef("resolution__mover_id"))))
-        ).distinct()
+        )
+
+
+def answered_for_by(user):
+    """The ids of the actions a log-in answers for, as one of their owners' users or as the
+    person who is an owner."""
+    return Action.objects.filter(Q(owners__users=user) | Q(owners__person__user=user)).values("pk")
 
 
 class Action(models.Model):
@@ -221,7 +244,12 @@ class Action(models.Model):
 
     @property
     def is_restricted(self):
-        return self.restricted or (self.item_id is not None and not self.item.is_public)
+        """Whether the public may not see the action (``PUBLIC_ACTION``, in Python).
+
+        Querysets annotated ``with_public_flag`` answer without a query."""
+        if hasattr(self, "is_public"):
+            return not self.is_public
+        return not Action.objects.public().filter(pk=self.pk).exists()
 
     def rag_on(self, on=None):
         """The RAG rating, derived from status and due date (never stored)."""

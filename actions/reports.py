@@ -122,7 +122,7 @@ def previous_meeting_of(meeting):
     )
 
 
-def actions_for_report(*, meeting, user, previous_meeting=None):
+def actions_for_report(*, meeting, audience, previous_meeting=None):
     """The actions the report for ``meeting`` covers (see the module's docstring)."""
     still_open = ~Q(status__in=Action.CLOSED_STATUSES)
     if previous_meeting is None:
@@ -136,18 +136,18 @@ def actions_for_report(*, meeting, user, previous_meeting=None):
         )
         covered = still_open | Q(Exists(closed_since))
     return (
-        Action.objects.visible_to(user)
+        Action.objects.visible_to(audience)
         .filter(covered, meeting__date__lt=meeting.date)
         .select_related("meeting__body")
         .order_by("meeting__date", "meeting__start_time", "meeting_id")
     )
 
 
-def actions_arising_report(*, meeting, user):
-    """Build the "Actions arising" report for ``meeting`` as ``user`` may read it."""
+def actions_arising_report(*, meeting, audience):
+    """Build the "Actions arising" report for ``meeting`` as ``audience`` may read it."""
     previous = previous_meeting_of(meeting)
     by_meeting = {}
-    for action in actions_for_report(meeting=meeting, user=user, previous_meeting=previous):
+    for action in actions_for_report(meeting=meeting, audience=audience, previous_meeting=previous):
         by_meeting.setdefault(action.meeting, []).append(action)
 
     month_counts = {}

@@ -59,9 +59,3 @@ def sync_roles(**kwargs):
                 content_type__app_label__in=list(RECORD_MODELS), codename__in=codenames
             )
         )
-    # Staff may see which API tokens exist (to revoke one through a superuser).
-    Group.objects.get(name=STAFF_GROUP).permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="authtoken", codename__startswith="view_"
-        )
-    )

@@ -72,7 +72,9 @@ class ActionSerializer(serializers.ModelSerializer):
     event = EventSummarySerializer(
         source="meeting", read_only=True, help_text="The meeting at which the action arose."
     )
-    agenda_item = AgendaItemSummarySerializer(source="item", read_only=True, allow_null=True)
+    agenda_item = serializers.SerializerMethodField(
+        help_text="The item it arose from, when the client may read that item; else null."
+    )
     motion_id = serializers.IntegerField(
         source="resolution_id",
         read_only=True,
@@ -129,6 +131,13 @@ class ActionSerializer(serializers.ModelSerializer):
 
     def get_overdue(self, action) -> bool:
         return action.rag == Action.Rag.RED
+
+    @extend_schema_field(AgendaItemSummarySerializer(allow_null=True))
+    def get_agenda_item(self, action):
+        # An owner may see their restricted action without being entitled to its item.
+        if not self.context["audience"].may_read_item(action.item):
+            return None
+        return AgendaItemSummarySerializer(action.item).data
 
 
 # --- What the workflow endpoints accept ---------------------------------------------------

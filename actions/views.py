@@ -1,8 +1,9 @@
 """Pages of the action log: outstanding actions, one action, my actions, the report.
 
-Every queryset starts from ``Action.objects.visible_to(user)``, so an action arising from an
-exempt or redacted item (or marked restricted) never reaches an anonymous visitor, and
-declares what its template reads, so the number of queries does not grow with the rows.
+Every queryset starts from ``Action.objects.visible_to(audience)`` (meetings.visibility), so
+an action the public may not see never reaches them, and declares what its template reads, so
+the number of queries does not grow with the rows. The filters' meeting and owner lists are
+drawn from the same visible actions, so they cannot reveal what the visitor may not see.
 """
 
 import csv
@@ -10,7 +11,7 @@ import csv
 import django_filters
 from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -19,9 +20,10 @@ from django_filters.views import FilterMixin
 
 from actions.filters import ActionFilter, NullsLastOrderingFilter
 from actions.forms import ReportMeetingForm
-from actions.models import Action, ActionEvent
+from actions.models import Action, ActionEvent, Owner
 from actions.reports import actions_arising_report
 from meetings.models import Meeting
+from meetings.visibility import Audience
 from panel.converters import is_id
 
 
@@ -29,13 +31,7 @@ class ActionPageFilter(ActionFilter):
     """The shared filters laid out for the page: GOV.UK classes, status as checkboxes, and
     only meetings at which actions arose (loaded with their bodies, whose names they print)."""
 
-    meeting = django_filters.ModelChoiceFilter(
-        queryset=Meeting.objects.filter(actions_arising__isnull=False)
-        .distinct()
-        .select_related("body")
-        .order_by("-date"),
-        label="Meeting",
-    )
+    meeting = django_filters.ModelChoiceFilter(queryset=Meeting.objects.none(), label="Meeting")
 
     ordering = NullsLastOrderingFilter(
         fields=[
@@ -66,6 +62,15 @@ class ActionPageFilter(ActionFilter):
         super().__init__(*args, **kwargs)
         for name, label in self.EMPTY_LABELS.items():
             self.filters[name].extra["empty_label"] = label
+        visible = Action.objects.visible_to(Audience.of(self.request)).values("pk")
+        self.filters["meeting"].queryset = (
+            Meeting.objects.filter(Exists(visible.filter(meeting=OuterRef("pk"))))
+            .select_related("body")
+            .order_by("-date")
+        )
+        self.filters["owner"].queryset = Owner.objects.filter(
+            Exists(visible.filter(owners=OuterRef("pk")))
+        )
 
     @property
     def form(self):
@@ -105,8 +110,12 @@ class ActionPageFilter(ActionFilter):
 
 
 def with_page_relations(queryset):
-    """What the action tables read: meeting and body, item, and owners."""
-    return queryset.select_related("meeting__body", "item").prefetch_related("owners")
+    """What the action tables read: meeting and body, item, owners, and whether public."""
+    return (
+        queryset.select_related("meeting__body", "item")
+        .prefetch_related("owners")
+        .with_public_flag()
+    )
 
 
 def rag_counts(queryset):
@@ -124,7 +133,7 @@ class FilteredActionsMixin(FilterMixin):
 
     def get_queryset(self):
         actions = with_page_relations(
-            Action.objects.visible_to(self.request.user).with_rag()
+            Action.objects.visible_to(Audience.of(self.request)).with_rag()
         ).order_by(F("due_date").asc(nulls_last=True), "meeting__date", "reference", "pk")
         if not self.request.GET.getlist("status"):
             actions = actions.outstanding()
@@ -232,8 +241,9 @@ class ActionDetailView(DetailView):
             "at", "pk"
         )
         return (
-            Action.objects.visible_to(self.request.user)
+            Action.objects.visible_to(Audience.of(self.request))
             .with_rag()
+            .with_public_flag()
             .select_related(
                 "meeting__body",
                 "item",
@@ -246,10 +256,15 @@ class ActionDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        user = self.request.user
+        audience = Audience.of(self.request)
+        action = self.object
         # Officers' names are shown to members and staff; the public sees what changed and when.
-        context["show_actors"] = user.is_authenticated and (
-            user.is_staff or user.has_perm("actions.view_restricted_action")
+        context["show_actors"] = audience.sees_actors
+        # The item and resolution are shown as the record's rules allow, which may be less
+        # than the action itself (an owner's restricted action from a private item).
+        context["item"] = action.item if audience.may_read_item(action.item) else None
+        context["resolution"] = (
+            action.resolution if audience.may_read_resolution(action.resolution) else None
         )
         return context
 
@@ -263,7 +278,7 @@ class MyActionsView(LoginRequiredMixin, ListView):
     def get_queryset(self):
         user = self.request.user
         return with_page_relations(
-            Action.objects.visible_to(user).owned_by_user(user).with_rag()
+            Action.objects.visible_to(Audience.of(self.request)).owned_by_user(user).with_rag()
         ).order_by(F("due_date").asc(nulls_last=True), "meeting__date", "reference", "pk")
 
     def get_context_data(self, **kwargs):
@@ -298,7 +313,7 @@ class ReportMixin:
         meeting = get_object_or_404(
             Meeting.objects.select_related("body"), pk=self.kwargs["meeting_pk"]
         )
-        return actions_arising_report(meeting=meeting, user=self.request.user)
+        return actions_arising_report(meeting=meeting, audience=Audience.of(self.request))
 
 
 class ReportView(ReportMixin, TemplateView):

@@ -3,29 +3,41 @@
 A meeting's page holds its agenda, attendance and declarations; an item's page holds its
 papers and resolutions. Checks that span the rows of one submission live in meetings.forms.
 Meetings, resolutions and minutes of record are deleted by superusers only, and the minutes'
-history is read-only: the minutes move through their lifecycle by the workflow actions, which
-call meetings.services.
+history is read-only.
+
+The minutes move through their lifecycle only by the steps declared in meetings.services
+(STEPS): the minutes' page shows a button for each step their status allows, which opens the
+step's page (what the step asks for) and calls its service. Once minutes are published, the
+record's forms refuse changes to it (meetings.forms.RecordRowForm) and its rows cannot be
+deleted: the record is changed by "Record a correction", which keeps the earlier text.
 """
 
 import re
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
 from django.forms import Textarea
-from django.urls import NoReverseMatch, reverse
-from django.utils.html import format_html
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, path, reverse
+from django.utils.html import format_html, format_html_join
 
+import panel.converters  # noqa: F401 (registers <id:...>)
 from meetings import services
 from meetings.forms import (
     AgendaItemFormSet,
     AttendanceFormSet,
-    ConstraintMessageFormSet,
     DeclarationForm,
     DeclarationFormSet,
     MeetingItemsForm,
+    MinutesStepForm,
     PersonAliasFormSet,
+    RecordRowForm,
+    RecordRowsFormSet,
+    correction_link,
     limit_to_meeting_items,
 )
 from meetings.models import (
@@ -129,6 +141,72 @@ class ReadOnlyMixin:
         return False
 
 
+class PublishedRecordMixin:
+    """Rows of a meeting's record: not deleted once the meeting's minutes are published.
+
+    Their forms (meetings.forms.RecordRowForm) refuse changes; here the delete button is
+    withheld from such a row, and the bulk delete refuses a selection that holds one.
+    """
+
+    # The lookup from a row to its meeting.
+    meeting_path = "meeting"
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and services.meeting_record_locked(services.meeting_of_record_row(obj)):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
+        if "delete_selected" in actions:
+            delete = actions["delete_selected"]
+            delete.func = self._refusing_published_rows(delete.func)
+        return actions
+
+    def _refusing_published_rows(self, delete_selected):
+        def refuse_or_delete(modeladmin, request, queryset):
+            published = Minutes.objects.published().filter(
+                meeting__in=queryset.values(self.meeting_path)
+            )
+            minutes = published.select_related("meeting__body").first()
+            if minutes is None:
+                return delete_selected(modeladmin, request, queryset)
+            noun = self.model._meta.verbose_name_plural
+            modeladmin.message_user(
+                request,
+                services.record_fixed_message(minutes, f"its {noun} cannot be deleted")
+                + " Nothing was deleted.",
+                messages.ERROR,
+            )
+            return None
+
+        return refuse_or_delete
+
+
+def record_notice(meeting):
+    """On a page of a meeting's record: whether it is published, and how to change it then."""
+    minutes = getattr(meeting, "minutes", None) if meeting is not None else None
+    if minutes is None:
+        return "No minutes yet: the record can be edited here."
+    url = reverse("admin:meetings_minutes_change", args=[minutes.pk])
+    status = minutes.get_status_display().lower()
+    if minutes.status == services.S.DRAFT:
+        return format_html(
+            '<a href="{}">Minutes</a> {}: the record can be edited here until they are published.',
+            url,
+            status,
+        )
+    return correction_link(
+        minutes,
+        format_html(
+            '<a href="{}">Minutes</a> {}: the minute text, titles, resolutions, attendance and '
+            "declarations change only through a correction, which keeps the earlier text.",
+            url,
+            status,
+        ),
+    )
+
+
 # Bodies and people
 
 
@@ -209,6 +287,7 @@ class MembershipAdmin(CheckedSelectionMixin, admin.ModelAdmin):
 
 class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
+    form = RecordRowForm
     formset = AgendaItemFormSet
     fields = ["order", "number", "title", "confidentiality", "exempt_paragraphs", "page_range"]
     extra = 1
@@ -218,6 +297,7 @@ class AgendaItemInline(admin.TabularInline):
 
 class AttendanceInline(admin.TabularInline):
     model = Attendance
+    form = RecordRowForm
     formset = AttendanceFormSet
     fields = ["person", "status", "is_chair", "role", "substitute_for", "order"]
     autocomplete_fields = ["person", "substitute_for"]
@@ -248,6 +328,7 @@ class DeclarationInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(CheckedSelectionMixin, SuperuserDeletesMixin, admin.ModelAdmin):
+    form = RecordRowForm
     list_display = [
         "date",
         "body_label",
@@ -276,8 +357,9 @@ class MeetingAdmin(CheckedSelectionMixin, SuperuserDeletesMixin, admin.ModelAdmi
     )
     list_select_related = ["body", "minutes"]
     autocomplete_fields = ["body"]
+    readonly_fields = ["published_record"]
     fieldsets = [
-        (None, {"fields": ["body", "kind", "title", "status"]}),
+        (None, {"fields": ["body", "kind", "title", "status", "published_record"]}),
         (
             "When and where",
             {"fields": ["date", "start_time", "end_time", "venue", "is_remote", "webcast_url"]},
@@ -322,7 +404,14 @@ class MeetingAdmin(CheckedSelectionMixin, SuperuserDeletesMixin, admin.ModelAdmi
     @admin.display(description="Minutes", ordering="minutes__status")
     def minutes_status(self, meeting):
         minutes = getattr(meeting, "minutes", None)
-        return minutes.get_status_display() if minutes else "None yet"
+        if minutes is None:
+            return "None yet"
+        url = reverse("admin:meetings_minutes_change", args=[minutes.pk])
+        return format_html('<a href="{}">{}</a>', url, minutes.get_status_display())
+
+    @admin.display(description="Minutes")
+    def published_record(self, meeting):
+        return record_notice(meeting if meeting.pk else None)
 
     @admin.action(description="Start draft minutes", permissions=["add_minutes"])
     def start_minutes(self, request, queryset):
@@ -358,7 +447,8 @@ class PaperInline(admin.TabularInline):
 
 class ResolutionInline(SuperuserDeletesMixin, admin.StackedInline):
     model = Resolution
-    formset = ConstraintMessageFormSet
+    form = RecordRowForm
+    formset = RecordRowsFormSet
     fields = [
         ("number", "kind", "outcome"),
         "text",
@@ -374,15 +464,20 @@ class ResolutionInline(SuperuserDeletesMixin, admin.StackedInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(CheckedSelectionMixin, admin.ModelAdmin):
+class AgendaItemAdmin(CheckedSelectionMixin, PublishedRecordMixin, admin.ModelAdmin):
+    form = RecordRowForm
     list_display = ["__str__", "meeting", "confidentiality", "resolution_count"]
     list_filter = [body_filter("meeting__body"), MeetingYearFilter, "confidentiality"]
     date_hierarchy = "meeting__date"
     search_fields = ["number", "title", "description", "minutes_text", "resolutions__text"]
     list_select_related = ["meeting__body"]
     autocomplete_fields = ["meeting"]
+    readonly_fields = ["published_record"]
     fieldsets = [
-        (None, {"fields": ["meeting", "order", "number", "title", "page_range"]}),
+        (
+            None,
+            {"fields": ["meeting", "published_record", "order", "number", "title", "page_range"]},
+        ),
         ("What the agenda and minutes say", {"fields": ["description", "minutes_text"]}),
         ("Confidentiality", {"fields": ["confidentiality", "exempt_paragraphs"]}),
     ]
@@ -395,6 +490,10 @@ class AgendaItemAdmin(CheckedSelectionMixin, admin.ModelAdmin):
     def resolution_count(self, item):
         return item.resolution_total
 
+    @admin.display(description="Minutes")
+    def published_record(self, item):
+        return record_notice(item.meeting if item.meeting_id else None)
+
 
 @admin.register(Paper)
 class PaperAdmin(CheckedSelectionMixin, admin.ModelAdmin):
@@ -406,7 +505,7 @@ class PaperAdmin(CheckedSelectionMixin, admin.ModelAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(CheckedSelectionMixin, admin.ModelAdmin):
+class AttendanceAdmin(CheckedSelectionMixin, PublishedRecordMixin, admin.ModelAdmin):
     form = MeetingItemsForm
     list_display = ["person", "meeting", "status", "is_chair", "role"]
     list_filter = [body_filter("meeting__body"), MeetingYearFilter, "status", "is_chair"]
@@ -416,7 +515,7 @@ class AttendanceAdmin(CheckedSelectionMixin, admin.ModelAdmin):
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(CheckedSelectionMixin, admin.ModelAdmin):
+class DeclarationAdmin(CheckedSelectionMixin, PublishedRecordMixin, admin.ModelAdmin):
     form = DeclarationForm
     list_display = ["person", "meeting", "interest_type", "all_items", "reason_summary"]
     list_filter = [body_filter("meeting__body"), MeetingYearFilter, "interest_type"]
@@ -430,7 +529,11 @@ class DeclarationAdmin(CheckedSelectionMixin, admin.ModelAdmin):
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(CheckedSelectionMixin, SuperuserDeletesMixin, admin.ModelAdmin):
+class ResolutionAdmin(
+    CheckedSelectionMixin, PublishedRecordMixin, SuperuserDeletesMixin, admin.ModelAdmin
+):
+    form = RecordRowForm
+    meeting_path = "item__meeting"
     list_display = ["reference", "text_summary", "kind", "outcome", "item_meeting"]
     list_filter = [
         body_filter("item__meeting__body"),
@@ -485,12 +588,21 @@ class WorkProgrammeEntryAdmin(CheckedSelectionMixin, admin.ModelAdmin):
     autocomplete_fields = ["body", "meeting"]
 
 
-# Minutes: viewed here, moved on only by the workflow actions (meetings.services).
+# Minutes: viewed here, moved on only by the steps declared in meetings.services.STEPS.
+
+
+# How a correction's earlier values are named in the minutes' history.
+EARLIER_LABELS = {
+    "minutes_text": "minute",
+    "is_chair": "in the Chair",
+    "interest_type": "kind of interest",
+    "all_items": "all substantive items",
+}
 
 
 class MinutesEventInline(ReadOnlyMixin, admin.TabularInline):
     model = MinutesEvent
-    fields = ["at", "from_status", "to_status", "actor", "note"]
+    fields = ["at", "from_status", "to_status", "actor", "note", "earlier_text"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -499,6 +611,33 @@ class MinutesEventInline(ReadOnlyMixin, admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("minutes__meeting__body", "actor")
+
+    @admin.display(description="Earlier text (corrections)")
+    def earlier_text(self, event):
+        lines = [
+            (f"{snapshot_row_label(kind, row)}, {EARLIER_LABELS.get(name, name)}", value)
+            for kind in ("items", "resolutions", "attendances", "declarations")
+            for row in event.snapshot.get(kind, ())
+            for name, value in row.get("earlier", {}).items()
+        ]
+        if not lines:
+            return "\u2014"
+        return format_html_join(
+            "",
+            "<p><strong>{}:</strong> {}</p>",
+            ((label, summary(str(value), 300)) for label, value in lines),
+        )
+
+
+def snapshot_row_label(kind, row):
+    """How a row of a correction's snapshot is named: "Item 3", "Resolution 3.2", ..."""
+    if kind == "items":
+        return f"Item {row.get('number') or row.get('id')}"
+    if kind == "resolutions":
+        number = f".{row['number']}" if row.get("number") else ""
+        return f"Resolution {row.get('item_number') or row.get('item_id')}{number}"
+    noun = "Attendance" if kind == "attendances" else "Declaration"
+    return f"{noun} of {row.get('person') or row.get('id')}"
 
 
 @admin.register(Minutes)
@@ -520,34 +659,107 @@ class MinutesAdmin(CheckedSelectionMixin, SuperuserDeletesMixin, admin.ModelAdmi
     actions = ["publish"]
 
     # Minutes are started from the meetings list ("Start draft minutes") and change status
-    # only through the workflow, which records each step in their history.
+    # only through the steps, which record each one in their history.
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
 
-    def has_publish_permission(self, request):
+    def has_workflow_permission(self, request):
         return request.user.has_perm("meetings.change_minutes")
 
-    @admin.action(description="Publish as draft, subject to confirmation", permissions=["publish"])
+    def get_urls(self):
+        return [
+            path(
+                "<id:object_id>/step/<slug:step_name>/",
+                self.admin_site.admin_view(self.step_view),
+                name="meetings_minutes_step",
+            ),
+            *super().get_urls(),
+        ]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["public_url"] = (
+                reverse("meetings:minutes_detail", args=[obj.meeting_id])
+                if obj.status != Minutes.Status.DRAFT
+                else ""
+            )
+            if self.has_workflow_permission(request):
+                context["minutes_steps"] = [
+                    (step, reverse("admin:meetings_minutes_step", args=[obj.pk, step.name]))
+                    for step in services.steps_allowed(obj)
+                ]
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def step_view(self, request, object_id, step_name):
+        """A step's page: what the step asks for; once given, the step's service is called.
+
+        A refusal is reported and the page shown again with what was typed, so nothing is
+        lost when another officer moved the minutes on meanwhile.
+        """
+        step = services.STEPS.get(step_name)
+        if step is None:
+            raise Http404(f"The minutes have no step called {step_name!r}.")
+        if not self.has_workflow_permission(request):
+            raise PermissionDenied
+        minutes = get_object_or_404(
+            Minutes.objects.select_related("meeting__body", "confirmed_by__item"), pk=object_id
+        )
+        change_url = reverse("admin:meetings_minutes_change", args=[minutes.pk])
+        if request.method != "POST" and not step.allows(minutes):
+            self.message_user(request, step.refusal(minutes), messages.WARNING)
+            return redirect(change_url)
+        form = MinutesStepForm(
+            request.POST if request.method == "POST" else None, step=step, minutes=minutes
+        )
+        if form.is_bound and form.is_valid():
+            try:
+                services.minutes_step(
+                    minutes=minutes, step=step.name, user=request.user, **form.service_kwargs()
+                )
+            except services.MinutesTransitionNotAllowed as refusal:
+                self.message_user(
+                    request,
+                    f"{step.label}: refused, nothing was changed. {' '.join(refusal.messages)}",
+                    messages.ERROR,
+                )
+                form.add_refusal(refusal)
+            else:
+                self.message_user(request, step.done_message(minutes), messages.SUCCESS)
+                return redirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"{step.label}: minutes of {minutes.meeting}",
+            "step": step,
+            "form": form,
+            "minutes": minutes,
+            "change_url": change_url,
+            "opts": self.opts,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(
+            request,
+            [f"admin/meetings/minutes/{step.name}.html", "admin/meetings/minutes/step.html"],
+            context,
+        )
+
+    @admin.action(
+        description=services.STEPS["publish"].label + ", subject to confirmation",
+        permissions=["workflow"],
+    )
     def publish(self, request, queryset):
-        published, refused = [], []
+        step = services.STEPS["publish"]
         for minutes in queryset.select_related("meeting__body"):
             try:
-                services.minutes_publish(minutes=minutes, user=request.user)
+                services.minutes_step(minutes=minutes, step=step.name, user=request.user)
             except ValidationError as error:
-                refused.append(" ".join(error.messages))
+                self.message_user(
+                    request, f"Not published: {' '.join(error.messages)}", messages.WARNING
+                )
             else:
-                published.append(minutes)
-        if published:
-            self.message_user(
-                request,
-                f"Published {', '.join(str(m) for m in published)}.",
-                messages.SUCCESS,
-            )
-        for reason in refused:
-            self.message_user(request, f"Not published: {reason}", messages.WARNING)
+                self.message_user(request, step.done_message(minutes), messages.SUCCESS)
 
 
 @admin.register(MinutesEvent)

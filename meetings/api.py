@@ -25,8 +25,9 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
+from knox.auth import TokenAuthentication
 from rest_framework import viewsets
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.serializers import ChoiceField
@@ -34,7 +35,6 @@ from rest_framework.settings import api_settings
 
 from meetings import feeds
 from meetings.api_filters import (
-    Audience,
     EventFilter,
     MembershipFilter,
     MotionFilter,
@@ -43,10 +43,8 @@ from meetings.api_filters import (
     WorkProgrammeFilter,
 )
 from meetings.models import (
-    AgendaItem,
     Attendance,
     Body,
-    Declaration,
     Meeting,
     Membership,
     Minutes,
@@ -63,6 +61,7 @@ from meetings.serializers import (
     PersonSerializer,
     WorkProgrammeEntrySerializer,
 )
+from meetings.visibility import Audience
 from panel.api import (
     ERROR_DESCRIPTIONS,
     CSVRenderer,
@@ -200,10 +199,6 @@ class PublicReadViewSet(viewsets.ReadOnlyModelViewSet):
         return queryset.order_by(*order, "pk")
 
 
-# What any client may know of an agenda item: where it sits and why it may be withheld.
-OUTLINE_FIELDS = ("id", "meeting_id", "order", "number", "confidentiality", "exempt_paragraphs")
-
-
 class ICalendarRenderer(BaseRenderer):
     """Meetings as an iCalendar file, with the same events (and UIDs) as the site's feeds."""
 
@@ -234,9 +229,7 @@ class AudienceMixin:
 
     @property
     def audience(self):
-        if not hasattr(self, "_audience"):
-            self._audience = Audience(self.request.user)
-        return self._audience
+        return Audience.of(self.request)
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "audience": self.audience}
@@ -314,44 +307,12 @@ class EventViewSet(AudienceMixin, PublicReadViewSet):
 
     def get_queryset(self):
         audience = self.audience
-        meetings = (
-            Meeting.objects.select_related("body")
-            .annotate(record_visible=audience.record_visible())
-            .prefetch_related(
+        meetings = Meeting.objects.select_related("body")
+        if self.action != "retrieve":
+            return meetings.annotate(record_visible=audience.record_visible()).prefetch_related(
                 Prefetch("minutes", queryset=audience.minutes(), to_attr="visible_minutes")
             )
-        )
-        if self.action != "retrieve":
-            return meetings
-        minuted = audience.minuted_meetings()
-        readable_items = audience.items().prefetch_related(
-            Prefetch("papers", queryset=audience.papers()),
-            Prefetch(
-                "resolutions",
-                queryset=audience.resolutions()
-                .filter(item__meeting__in=minuted)
-                .select_related("mover", "seconder"),
-            ),
-        )
-        item_ids = AgendaItem.objects.only("id")
-        return meetings.prefetch_related(
-            # Every item's outline, and the full rows only of those the client may read: a
-            # withheld item's title and text are never loaded.
-            Prefetch("items", queryset=AgendaItem.objects.only(*OUTLINE_FIELDS), to_attr="outline"),
-            Prefetch("items", queryset=readable_items, to_attr="readable_items"),
-            Prefetch(
-                "attendances",
-                queryset=Attendance.objects.filter(meeting__in=minuted)
-                .select_related("person", "substitute_for")
-                .prefetch_related(Prefetch("items", queryset=item_ids)),
-            ),
-            Prefetch(
-                "declarations",
-                queryset=Declaration.objects.filter(meeting__in=minuted)
-                .select_related("person")
-                .prefetch_related(Prefetch("items", queryset=item_ids)),
-            ),
-        )
+        return meetings.with_record(audience)
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
@@ -375,7 +336,9 @@ class MotionViewSet(AudienceMixin, PublicReadViewSet):
     filterset_class = MotionFilter
 
     def get_queryset(self):
-        return self.audience.decisions().select_related("item__meeting__body", "mover", "seconder")
+        return self.audience.resolutions().select_related(
+            "item__meeting__body", "mover", "seconder"
+        )
 
 
 @extend_schema_view(

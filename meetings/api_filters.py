@@ -1,9 +1,7 @@
-"""What an API client may read of the record, and the filters its endpoints declare.
+"""The filters the API's endpoints declare.
 
-``Audience`` gathers the visibility rules the pages use too, from the models'
-``visible_to(user)`` QuerySet methods: the public reads public items, unrestricted papers
-and published minutes; members and staff also read exempt, redacted and official-sensitive
-items; only staff read draft minutes.
+What a client may read is decided in meetings.visibility (``Audience``); the filters whose
+matches depend on it (text in items and minutes, people in attendance) ask it too.
 
 Every query parameter an endpoint accepts is declared in its FilterSet, with a message that
 says what was wrong; the API turns an invalid value into a 400 naming the parameter.
@@ -11,79 +9,18 @@ says what was wrong; the API turns an invalid value into a 400 naming the parame
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models import Q
 from django.utils import timezone
 
 from meetings.models import (
-    AgendaItem,
-    Attendance,
     Body,
     Meeting,
     Membership,
-    Minutes,
-    Paper,
     Person,
     Resolution,
     WorkProgrammeEntry,
-    can_see_draft_minutes,
-    can_see_restricted,
 )
-
-# --- Visibility ---------------------------------------------------------------------------
-
-
-class Audience:
-    """What one client may read of the record: the models' visibility rules, in one place."""
-
-    def __init__(self, user):
-        self.user = user
-        self.confidential = can_see_restricted(user)
-        self.drafts = can_see_draft_minutes(user)
-
-    # Serializers ask this of the client: may it read exempt, redacted and sensitive items?
-    @property
-    def restricted(self):
-        return self.confidential
-
-    def minutes(self):
-        return Minutes.objects.visible_to(self.user)
-
-    def items(self):
-        return AgendaItem.objects.visible_to(self.user)
-
-    def papers(self):
-        if self.confidential:
-            return Paper.objects.all()
-        return Paper.objects.filter(
-            is_restricted=False, item__confidentiality=AgendaItem.Confidentiality.PUBLIC
-        ).exclude(marking=Paper.Marking.OFFICIAL_SENSITIVE)
-
-    def resolutions(self):
-        """Motions of items the client may read (minutes status aside)."""
-        return Resolution.objects.visible_to(self.user)
-
-    def record_visible(self):
-        """An expression: may the client read this meeting's minuted record?
-
-        Attendance, declarations, minutes text and motions are part of the minutes: the
-        public reads them once the minutes are published.
-        """
-        if self.drafts:
-            return Value(True)
-        return Exists(self.minutes().filter(meeting=OuterRef("pk")))
-
-    def decisions(self):
-        """Motions the client may read: readable items, of meetings with readable minutes."""
-        if self.drafts:
-            return self.resolutions()
-        return self.resolutions().filter(item__meeting__minutes__in=self.minutes())
-
-    def minuted_meetings(self):
-        """Meetings whose minuted record the client may read."""
-        if self.drafts:
-            return Meeting.objects.all()
-        return Meeting.objects.filter(minutes__in=self.minutes())
-
+from meetings.visibility import Audience
 
 # --- Filters ------------------------------------------------------------------------------
 
@@ -178,7 +115,7 @@ class AudienceFilterSet(django_filters.FilterSet):
 
     @property
     def audience(self):
-        return Audience(self.request.user)
+        return Audience.of(self.request)
 
 
 class OrganizationFilter(django_filters.FilterSet):
@@ -291,9 +228,7 @@ class EventFilter(AudienceFilterSet):
         return queryset.upcoming(on=today) if value else queryset.past(on=today)
 
     def filter_person(self, queryset, name, value: Person):
-        attended = Attendance.objects.filter(
-            person=value, meeting__in=self.audience.minuted_meetings()
-        )
+        attended = self.audience.attendances().filter(person=value)
         return queryset.filter(pk__in=attended.values("meeting_id"))
 
     def filter_text(self, queryset, name, value):

@@ -3,16 +3,31 @@
 A model's own ``clean()`` and constraints see one row against the database. On a meeting's
 page several rows arrive together (two attendance rows, an attendance row and the declaration
 that depends on it), so the formsets here compare the rows of the submission with each other.
+
+Once a meeting's minutes are published, its record changes only through a correction
+(meetings.services): ``RecordRowForm`` and ``RecordRowsFormSet`` refuse any other change to it,
+saying why and what to do instead. ``MinutesStepForm`` asks for what a step of the minutes'
+lifecycle needs, built from the step's declaration (services.STEPS).
 """
 
 import functools
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import UniqueConstraint
+from django.db.models import Prefetch, Q, UniqueConstraint
 from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils.html import format_html
 
-from meetings.models import AgendaItem, Attendance, normalise_name
+from meetings import services
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Declaration,
+    Meeting,
+    Resolution,
+    normalise_name,
+)
 
 
 def kept_forms(formset):
@@ -57,6 +72,152 @@ class ConstraintMessageFormSet(BaseInlineFormSet):
         return constraint.get_violation_error_message()
 
 
+# --- The published record: changed only by a correction -----------------------------------
+
+# How the refusals name what was changed, per model of the record.
+RECORD_NOUNS = {
+    Meeting: "the declarations of interest",
+    AgendaItem: "items' titles and minute text",
+    Resolution: "resolutions",
+    Attendance: "attendance rows",
+    Declaration: "declarations of interest",
+}
+FIELD_NOUNS = {"no_declarations": "\u201cThere were no declarations\u201d"}
+ROW_NOUNS = {
+    AgendaItem: "an agenda item",
+    Resolution: "a resolution",
+    Attendance: "an attendance row",
+    Declaration: "a declaration of interest",
+}
+
+
+def same_text(first, second):
+    """Whether two texts read the same: browsers send line breaks as CRLF, and forms strip."""
+    return normalise_text(first) == normalise_text(second)
+
+
+def normalise_text(value):
+    return str(value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def correction_link(minutes, message):
+    """``message``, with a link to the page that records a correction of ``minutes``."""
+    url = reverse("admin:meetings_minutes_step", args=[minutes.pk, "correct"])
+    label = services.STEPS["correct"].label
+    return format_html('{} <a href="{}">{} on these minutes</a>.', message, url, label)
+
+
+def meeting_after_change(form):
+    """The meeting a row of the record will belong to once ``form`` is saved."""
+    for name in ("meeting", "item"):
+        value = form.cleaned_data.get(name)
+        if value is not None:
+            return value if name == "meeting" else value.meeting
+    return services.meeting_of_record_row(form.instance)
+
+
+class RecordRowForm(forms.ModelForm):
+    """A row of a meeting's record (the meeting, an item, a resolution, attendance, a declaration).
+
+    Once the meeting's minutes are published, a change to the record's fields
+    (services.RECORD_FIELDS), or a new row, is refused with the reason and what to do instead;
+    nothing of the submission is saved, and what was typed stays on the page. Removing a row
+    is refused by :class:`RecordRowsFormSet`. Other fields (page ranges, confidentiality)
+    stay editable.
+    """
+
+    def clean(self):
+        cleaned = super().clean()
+        self.refuse_changes_to_published_record()
+        return cleaned
+
+    def record_changes(self):
+        """The record's fields this submission really changes (not just a line ending)."""
+        changed = []
+        for name in services.RECORD_FIELDS[self._meta.model]:
+            if name not in self.changed_data or name not in self.cleaned_data:
+                continue
+            before = self.get_initial_for_field(self.fields[name], name)
+            after = self.cleaned_data[name]
+            if isinstance(after, str) and same_text(before, after):
+                # Keep the published text exactly as it was, line endings included.
+                self.cleaned_data[name] = before
+                continue
+            changed.append(name)
+        return changed
+
+    def refuse_changes_to_published_record(self):
+        model = self._meta.model
+        adding = self.instance._state.adding
+        changed = self.record_changes()
+        parent = next((n for n in ("meeting", "item") if n in self.changed_data), None)
+        moved = not adding and parent is not None and model is not Meeting
+        if not (adding or changed or moved):
+            return
+        before = None if adding else services.meeting_of_record_row(self.instance)
+        after = meeting_after_change(self)
+        # Unsaved meetings have no minutes; a row that stays put names its meeting once.
+        meeting_ids = dict.fromkeys(m.pk for m in (before, after) if m is not None and m.pk)
+        for meeting_id in meeting_ids:
+            minutes = services.published_minutes_of(meeting_id)
+            if minutes is None:
+                continue
+            if adding or moved:
+                verb = "added" if adding else "moved to another meeting"
+                self.add_error(
+                    None,
+                    services.record_fixed_message(minutes, f"{ROW_NOUNS[model]} cannot be {verb}"),
+                )
+                return
+            fixed = [n for n in changed if n not in services.CORRECTABLE_FIELDS.get(model, ())]
+            for name in changed:
+                self.add_error(name, "Changed only by a correction of the published minutes.")
+            if fixed:
+                nouns = and_join(
+                    FIELD_NOUNS.get(n, f"the {str(self.fields[n].label).lower()}") for n in fixed
+                )
+                self.add_error(
+                    None, services.record_fixed_message(minutes, f"{nouns} cannot change")
+                )
+            else:
+                message = services.record_locked_message(minutes, RECORD_NOUNS[model])
+                self.add_error(None, correction_link(minutes, message))
+            return
+
+
+class RecordRowsFormSet(ConstraintMessageFormSet):
+    """Rows of a published record, on their parent's page: none is removed.
+
+    Each row's form (a :class:`RecordRowForm`) refuses changes and additions; removing a row
+    is a formset's business, because Django does not validate a row marked for deletion.
+    """
+
+    def clean(self):
+        super().clean()
+        removed = [
+            form
+            for form in self.forms
+            if form.instance.pk and self.can_delete and self._should_delete_form(form)
+        ]
+        if not removed:
+            return
+        minutes = services.published_minutes_of(services.meeting_of_record_row(self.instance))
+        if minutes is None:
+            return
+        for form in removed:
+            form.add_error(None, "Not removed: the minutes are published.")
+        raise ValidationError(
+            services.record_fixed_message(minutes, f"{ROW_NOUNS[self.model]} cannot be removed")
+        )
+
+
+def and_join(words):
+    words = list(words)
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
 class PersonAliasFormSet(ConstraintMessageFormSet):
     """A person's other spellings: the same spelling (ignoring case and dots) only once."""
 
@@ -78,7 +239,7 @@ class PersonAliasFormSet(ConstraintMessageFormSet):
             seen[key] = name
 
 
-class AgendaItemFormSet(ConstraintMessageFormSet):
+class AgendaItemFormSet(RecordRowsFormSet):
     """A meeting's items: each printed number once; items of record are not deleted here."""
 
     def clean(self):
@@ -124,7 +285,7 @@ class AgendaItemFormSet(ConstraintMessageFormSet):
             )
 
 
-class AttendanceFormSet(ConstraintMessageFormSet):
+class AttendanceFormSet(RecordRowsFormSet):
     """A meeting's attendance: each person once, and one person in the Chair.
 
     The declarations on the same page read :attr:`present_person_ids` to learn who this
@@ -160,7 +321,7 @@ class AttendanceFormSet(ConstraintMessageFormSet):
         }
 
 
-class MeetingItemsForm(forms.ModelForm):
+class MeetingItemsForm(RecordRowForm):
     """A row of a meeting that may name some of its items: only that meeting's items."""
 
     def clean(self):
@@ -189,7 +350,7 @@ class DeclarationForm(MeetingItemsForm):
             self.instance.present_person_ids = present_person_ids
 
 
-class DeclarationFormSet(BaseInlineFormSet):
+class DeclarationFormSet(RecordRowsFormSet):
     """A meeting's declarations, checked against the attendance in the same submission."""
 
     def __init__(self, *args, submission=None, **kwargs):
@@ -219,3 +380,287 @@ def limit_to_meeting_items(form_class, field_name, meeting):
         field.queryset = (
             AgendaItem.objects.filter(meeting=meeting) if meeting else AgendaItem.objects.none()
         )
+
+
+# --- The steps of the minutes' lifecycle ------------------------------------------------------
+
+NEXT_MEETINGS_OFFERED = 3
+
+
+def resolution_label(resolution):
+    item = resolution.item
+    reference = item.number or str(item.order)
+    if resolution.number:
+        reference = f"{reference}.{resolution.number}"
+    text = resolution.text if len(resolution.text) <= 140 else f"{resolution.text[:139]}…"
+    return f"{item.meeting}, minute {reference}: {text}"
+
+
+def confirming_choices(minutes):
+    """The resolutions offered to confirm ``minutes``, grouped, most likely first.
+
+    Any resolution of a later, held meeting of the body that mentions minutes; and every
+    other resolution of the next few such meetings, for minutes confirmed in other words.
+    """
+    meeting = minutes.meeting
+    candidates = services.confirming_resolutions(minutes).select_related("item__meeting__body")
+    next_meetings = (
+        Meeting.objects.filter(
+            body_id=meeting.body_id, date__gt=meeting.date, status=Meeting.Status.HELD
+        )
+        .order_by("date", "pk")
+        .values("pk")[:NEXT_MEETINGS_OFFERED]
+    )
+    offered = candidates.filter(
+        Q(text__icontains="minute")
+        | Q(item__meeting__in=list(next_meetings.values_list("pk", flat=True)))
+    ).order_by("item__meeting__date", "item__order", "number", "pk")
+    date = f"{meeting.date:%-d %B %Y}"
+    these, about_minutes, others = [], [], []
+    for resolution in offered:
+        text = resolution.text.lower()
+        group = these if date.lower() in text else about_minutes if "minute" in text else others
+        group.append(resolution)
+    groups = [
+        (f"Resolutions that mention the minutes of {date}", these),
+        ("Other resolutions about minutes", about_minutes),
+        ("Other resolutions of the next meetings", others),
+    ]
+    return [(label, rows) for label, rows in groups if rows]
+
+
+class ConfirmingResolutionField(forms.ChoiceField):
+    """The resolution confirming the minutes, chosen from those that can (grouped)."""
+
+    def __init__(self, minutes, **kwargs):
+        self.groups = confirming_choices(minutes)
+        self.resolutions = {row.pk: row for _, rows in self.groups for row in rows}
+        meeting = minutes.meeting
+        super().__init__(
+            choices=[
+                ("", "Choose the resolution"),
+                *(
+                    (label, [(str(row.pk), resolution_label(row)) for row in rows])
+                    for label, rows in self.groups
+                ),
+            ],
+            label="Confirming resolution",
+            help_text=(
+                f"Resolutions of meetings of {meeting.body} held after {meeting.date:%-d %B %Y}."
+                if self.resolutions
+                else f"No meeting of {meeting.body} held after {meeting.date:%-d %B %Y} has "
+                "resolutions recorded: record that meeting as held, with the resolution "
+                "confirming these minutes, then come back."
+            ),
+            error_messages={
+                "required": "Choose the resolution of a later meeting that confirmed the minutes.",
+                "invalid_choice": f"That is not a resolution of a later, held meeting of "
+                f"{meeting.body}: choose one from the list.",
+            },
+            **kwargs,
+        )
+        mentioning = (
+            self.groups[0][1]
+            if self.groups and self.groups[0][0].startswith("Resolutions that mention")
+            else []
+        )
+        if len(mentioning) == 1:
+            self.initial = str(mentioning[0].pk)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return self.resolutions[int(value)]
+
+
+class MinutesStepForm(forms.Form):
+    """What one step of the minutes' lifecycle asks for, built from its declaration.
+
+    The fields follow the step (services.STEPS): a confirming resolution, the record's texts
+    to correct, and a note that is required when the step says so. ``service_kwargs`` gives
+    what the step's service takes.
+    """
+
+    def __init__(self, *args, step, minutes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.step, self.minutes = step, minutes
+        self.sections = {}
+        if step.asks_resolution:
+            self.fields["resolution"] = ConfirmingResolutionField(minutes)
+        if step.asks_corrections:
+            self._add_correction_fields()
+        self.fields["note"] = forms.CharField(
+            label=step.note_label,
+            required=bool(step.note_required),
+            max_length=5000,
+            widget=forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
+            error_messages={"required": step.note_required},
+        )
+
+    # A correction: each correctable value of the record, as it is now.
+
+    def _field(self, name, field, initial):
+        field.initial = initial
+        self.fields[name] = field
+        return self[name]
+
+    def _add_correction_fields(self):
+        meeting = self.minutes.meeting
+        items = (
+            AgendaItem.objects.filter(meeting=meeting)
+            .prefetch_related(
+                Prefetch("resolutions", queryset=Resolution.objects.order_by("number", "pk"))
+            )
+            .order_by("order", "pk")
+        )
+        self.sections["items"] = []
+        for item in items:
+            reference = item.number or str(item.order)
+            title = self._field(
+                f"item-{item.pk}-title",
+                forms.CharField(
+                    label=f"Title of item {reference}",
+                    max_length=300,
+                    widget=forms.TextInput(attrs={"class": "vLargeTextField"}),
+                ),
+                item.title,
+            )
+            minute = self._field(
+                f"item-{item.pk}-minutes_text",
+                forms.CharField(
+                    label=f"Minute {reference}",
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 6, "class": "vLargeTextField"}),
+                ),
+                item.minutes_text,
+            )
+            resolutions = []
+            for resolution in item.resolutions.all():
+                number = f"{reference}.{resolution.number}" if resolution.number else reference
+                resolutions.append(
+                    (
+                        resolution,
+                        self._field(
+                            f"resolution-{resolution.pk}-text",
+                            forms.CharField(
+                                label=f"Resolution {number}",
+                                widget=forms.Textarea(
+                                    attrs={"rows": 3, "class": "vLargeTextField"}
+                                ),
+                            ),
+                            resolution.text,
+                        ),
+                    )
+                )
+            self.sections["items"].append((item, title, minute, resolutions))
+        self.sections["attendances"] = [
+            (
+                row,
+                self._field(
+                    f"attendance-{row.pk}-status",
+                    forms.ChoiceField(
+                        label=f"{row.person.name}: attendance", choices=Attendance.Status
+                    ),
+                    row.status,
+                ),
+                self._field(
+                    f"attendance-{row.pk}-is_chair",
+                    forms.BooleanField(label=f"{row.person.name}: in the Chair", required=False),
+                    row.is_chair,
+                ),
+                self._field(
+                    f"attendance-{row.pk}-role",
+                    forms.CharField(
+                        label=f"{row.person.name}: role", max_length=200, required=False
+                    ),
+                    row.role,
+                ),
+            )
+            for row in Attendance.objects.filter(meeting=meeting)
+            .select_related("person")
+            .order_by("order", "pk")
+        ]
+        self.sections["declarations"] = [
+            (
+                row,
+                self._field(
+                    f"declaration-{row.pk}-interest_type",
+                    forms.ChoiceField(
+                        label=f"{row.person.name}: kind of interest",
+                        choices=Declaration.InterestType,
+                    ),
+                    row.interest_type,
+                ),
+                self._field(
+                    f"declaration-{row.pk}-all_items",
+                    forms.BooleanField(
+                        label=f"{row.person.name}: all substantive items", required=False
+                    ),
+                    row.all_items,
+                ),
+                self._field(
+                    f"declaration-{row.pk}-reason",
+                    forms.CharField(
+                        label=f"{row.person.name}: reason",
+                        widget=forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField"}),
+                    ),
+                    row.reason,
+                ),
+            )
+            for row in Declaration.objects.filter(meeting=meeting)
+            .select_related("person")
+            .order_by("pk")
+        ]
+
+    def _changes(self, prefix, row, names):
+        """{field: new value} for the fields of ``row`` this submission changes."""
+        changes = {}
+        for name in names:
+            key = f"{prefix}-{row.pk}-{name}"
+            value = self.cleaned_data.get(key)
+            current = getattr(row, name)
+            if isinstance(current, str) and key not in self.data:
+                continue  # not sent (a page older than the row): not an order to blank it
+            if isinstance(current, str):
+                if same_text(current, value):
+                    continue
+                value = normalise_text(value)
+            elif value == current:
+                continue
+            changes[name] = value
+        return changes
+
+    def corrections(self):
+        """What the correction changes, as minutes_correct takes it (only what changed)."""
+        items, resolutions, attendances, declarations = {}, {}, {}, {}
+        for item, _, _, rows in self.sections["items"]:
+            if changes := self._changes("item", item, ("title", "minutes_text")):
+                items[item.pk] = changes
+            for resolution, _ in rows:
+                if changes := self._changes("resolution", resolution, ("text",)):
+                    resolutions[resolution.pk] = changes["text"]
+        for row, *_ in self.sections["attendances"]:
+            if changes := self._changes("attendance", row, ("status", "is_chair", "role")):
+                attendances[row.pk] = changes
+        for row, *_ in self.sections["declarations"]:
+            fields = ("interest_type", "all_items", "reason")
+            if changes := self._changes("declaration", row, fields):
+                declarations[row.pk] = changes
+        return {
+            "items": items,
+            "resolutions": resolutions,
+            "attendances": attendances,
+            "declarations": declarations,
+        }
+
+    def service_kwargs(self):
+        kwargs = {"note": normalise_text(self.cleaned_data["note"])}
+        if self.step.asks_resolution:
+            kwargs["resolution"] = self.cleaned_data["resolution"]
+        if self.step.asks_corrections:
+            kwargs.update(self.corrections())
+        return kwargs
+
+    def add_refusal(self, refusal):
+        """Show the service's refusal beside the input it names, or above the form."""
+        field = getattr(refusal, "field", None)
+        self.add_error(field if field in self.fields else None, refusal)

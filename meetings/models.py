@@ -1,8 +1,10 @@
 """The Panel's record: bodies, people, memberships, meetings and what happened at them."""
 
 import datetime
+import os
 import re
 import unicodedata
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -224,6 +226,43 @@ class Membership(models.Model):
 
 
 class MeetingQuerySet(models.QuerySet):
+    def with_record(self, audience):
+        """Each meeting with what its page, minutes and API detail read, as ``audience`` (a
+        meetings.visibility.Audience) may read it, in a fixed number of queries:
+
+        ``outline`` (every item's place and confidentiality), ``readable_items`` (with their
+        papers and resolutions), ``attendances``, ``declarations``, ``visible_minutes`` (the
+        minutes, or None) and ``record_visible``. A withheld item's words are never loaded.
+        """
+        outline = AgendaItem.objects.only(*AgendaItem.OUTLINE_FIELDS)
+        readable_items = audience.items().prefetch_related(
+            models.Prefetch("papers", queryset=audience.papers()),
+            models.Prefetch(
+                "resolutions", queryset=audience.resolutions().select_related("mover", "seconder")
+            ),
+        )
+        return self.annotate(record_visible=audience.record_visible()).prefetch_related(
+            models.Prefetch("items", queryset=outline, to_attr="outline"),
+            models.Prefetch("items", queryset=readable_items, to_attr="readable_items"),
+            models.Prefetch(
+                "attendances",
+                queryset=audience.attendances()
+                .select_related("person", "substitute_for")
+                .prefetch_related(models.Prefetch("items", queryset=outline)),
+            ),
+            models.Prefetch(
+                "declarations",
+                queryset=audience.declarations()
+                .select_related("person")
+                .prefetch_related(models.Prefetch("items", queryset=outline)),
+            ),
+            models.Prefetch(
+                "minutes",
+                queryset=audience.minutes().select_related("confirmed_by__item__meeting__body"),
+                to_attr="visible_minutes",
+            ),
+        )
+
     def upcoming(self, on=None):
         on = on or timezone.localdate()
         return self.filter(date__gte=on).exclude(status=Meeting.Status.CANCELLED)
@@ -305,23 +344,10 @@ class Meeting(models.Model):
             )
 
 
-def can_see_restricted(user):
-    """Members and staff may read exempt and redacted items; the public may not."""
-    return user.is_authenticated and (user.is_staff or user.has_perm("meetings.view_agendaitem"))
-
-
-def can_see_draft_minutes(user):
-    """Only staff who keep the minutes see them before publication."""
-    return user.is_authenticated and (user.is_staff or user.has_perm("meetings.change_minutes"))
-
-
 class AgendaItemQuerySet(models.QuerySet):
     def public(self):
         """Items whose text the public may read."""
         return self.filter(confidentiality=AgendaItem.Confidentiality.PUBLIC)
-
-    def visible_to(self, user):
-        return self if can_see_restricted(user) else self.public()
 
 
 class AgendaItem(models.Model):
@@ -332,6 +358,9 @@ class AgendaItem(models.Model):
         EXEMPT = "exempt", "Exempt (Schedule 12A), taken in private"
         REDACTED = "redacted", "Redacted"
         OFFICIAL_SENSITIVE = "official_sensitive", "Official – sensitive"
+
+    # What any visitor may know of an item: where it sits and why it may be withheld.
+    OUTLINE_FIELDS = ("id", "meeting_id", "order", "number", "confidentiality", "exempt_paragraphs")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
     order = models.PositiveSmallIntegerField(help_text="Position on the agenda.")
@@ -398,6 +427,14 @@ class AgendaItem(models.Model):
             raise ValidationError({"exempt_paragraphs": "Schedule 12A has paragraphs 1 to 7 only."})
 
 
+def paper_upload_to(paper, filename):
+    """Store each paper under a random name: a stored name reveals nothing and cannot be
+    guessed. The name the officer uploaded is kept in ``original_name`` for downloads."""
+    paper.original_name = os.path.basename(filename)[:255]
+    extension = os.path.splitext(filename)[1].lower()[:10]
+    return f"papers/{uuid.uuid4().hex}{extension}"
+
+
 class PaperQuerySet(models.QuerySet):
     def public(self):
         """Papers the public may read: unrestricted, not sensitive, of a public item."""
@@ -416,7 +453,13 @@ class Paper(models.Model):
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="papers")
     title = models.CharField(max_length=300)
-    file = models.FileField(upload_to="papers/%Y/", blank=True)
+    file = models.FileField(
+        upload_to=paper_upload_to,
+        max_length=200,
+        blank=True,
+        help_text="Served only to those who may read the paper, under its original name.",
+    )
+    original_name = models.CharField(max_length=255, blank=True, editable=False)
     report_of = models.CharField(
         max_length=200, blank=True, help_text='e.g. "Police and Crime Commissioner"'
     )
@@ -433,6 +476,10 @@ class Paper(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def download_name(self):
+        return self.original_name or os.path.basename(self.file.name)
 
 
 class Attendance(models.Model):
@@ -550,11 +597,13 @@ class Declaration(models.Model):
 
 
 class ResolutionQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(item__confidentiality=AgendaItem.Confidentiality.PUBLIC)
+    def published(self):
+        """Resolutions in published minutes: a resolution is part of its meeting's minutes."""
+        return self.filter(item__meeting__minutes__status__in=Minutes.PUBLISHED_STATUSES)
 
-    def visible_to(self, user):
-        return self if can_see_restricted(user) else self.public()
+    def public(self):
+        """Resolutions the public may read: of a public item, in published minutes."""
+        return self.published().filter(item__confidentiality=AgendaItem.Confidentiality.PUBLIC)
 
 
 class Resolution(models.Model):
@@ -687,10 +736,7 @@ class WorkProgrammeEntry(models.Model):
 
 class MinutesQuerySet(models.QuerySet):
     def published(self):
-        return self.exclude(status=Minutes.Status.DRAFT)
-
-    def visible_to(self, user):
-        return self if can_see_draft_minutes(user) else self.published()
+        return self.filter(status__in=Minutes.PUBLISHED_STATUSES)
 
 
 class Minutes(models.Model):
@@ -700,6 +746,8 @@ class Minutes(models.Model):
         DRAFT = "draft", "Draft (not published)"
         PUBLISHED = "published", "Published as draft, subject to confirmation"
         CONFIRMED = "confirmed", "Confirmed as a correct record"
+
+    PUBLISHED_STATUSES = (Status.PUBLISHED, Status.CONFIRMED)
 
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="minutes")
     status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)

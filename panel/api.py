@@ -12,6 +12,7 @@ loading, so this module must not import DRF's viewsets or drf-spectacular's Auto
 import csv
 import io
 import json
+from importlib import import_module
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -294,4 +295,17 @@ class DeclaredFilterBackend(DjangoFilterBackend):
         return super().filter_queryset(request, queryset, view)
 
 
-router = DefaultRouter(root_renderers=[JSONRenderer])
+# The apps' API modules: each registers its viewsets on ``router``. The router imports them
+# all before it lists its URLs, so a module that nothing else imports (the minutes' staff
+# workflow) is registered too.
+API_MODULES = ("meetings.api", "actions.api", "meetings.api_minutes")
+
+
+class PanelRouter(DefaultRouter):
+    def get_urls(self):
+        for module in API_MODULES:
+            import_module(module)
+        return super().get_urls()
+
+
+router = PanelRouter(root_renderers=[JSONRenderer])

@@ -6,6 +6,7 @@ DJANGO_ENV selects the mode: "production" (the default, so a forgotten variable 
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -27,6 +28,38 @@ def env_list(name, default=""):
     return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
 
 
+def env_whole_number(name, default, minimum=0):
+    raw = os.environ.get(name, "").strip() or str(default)
+    if not raw.isdigit() or int(raw) < minimum:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a whole number from {minimum} upwards (unset, it is "
+            f"{default}). See .env.example."
+        )
+    return int(raw)
+
+
+def client_address_settings(trusted_proxies):
+    """django-axes' settings for finding the client's address, with ``trusted_proxies``
+    reverse proxies in front of the site.
+
+    Axes hands these to django-ipware. With no proxy the address is the connection's own and
+    X-Forwarded-For is ignored: a client could write anything there. Behind N proxies, each
+    appends the address it was reached from, so the client's address is the Nth entry from
+    the right; entries to its left were written by the client and are never trusted.
+    ipware counts the proxies between client and site by that header's entries, one fewer
+    than the proxies in front of us, since the last proxy's own address is REMOTE_ADDR.
+    """
+    if trusted_proxies == 0:
+        return {
+            "AXES_IPWARE_META_PRECEDENCE_ORDER": ("REMOTE_ADDR",),
+            "AXES_IPWARE_PROXY_COUNT": None,
+        }
+    return {
+        "AXES_IPWARE_META_PRECEDENCE_ORDER": ("HTTP_X_FORWARDED_FOR",),
+        "AXES_IPWARE_PROXY_COUNT": trusted_proxies - 1,
+    }
+
+
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if PRODUCTION:
@@ -46,14 +79,15 @@ if not PRODUCTION:
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "testserver"]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, with the API token list limited to who holds which (panel/apps.py).
+    "panel.apps.PanelAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -164,12 +198,23 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Behind a TLS proxy every request comes from the proxy's address, so one person's failures
+# would lock everyone out: say how many proxies are in front of the site (0 when none).
+TRUSTED_PROXY_COUNT = env_whole_number("DJANGO_TRUSTED_PROXY_COUNT", 0)
+CLIENT_ADDRESS = client_address_settings(TRUSTED_PROXY_COUNT)
+AXES_IPWARE_META_PRECEDENCE_ORDER = CLIENT_ADDRESS["AXES_IPWARE_META_PRECEDENCE_ORDER"]
+AXES_IPWARE_PROXY_COUNT = CLIENT_ADDRESS["AXES_IPWARE_PROXY_COUNT"]
+# A client may put anything, even text that is not an address, to the left of what our
+# proxies append; strict checking would then find no address at all rather than skip it.
+IPWARE_STRICT = False
 OTP_TOTP_ISSUER = os.environ.get("SITE_NAME", "Police and Crime Panel")
 
 LOGIN_URL = "login"
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
 LOGIN_REDIRECT_URL = "/"
+# Signing out lands on the home page, not the admin's "logged out" page.
+LOGOUT_REDIRECT_URL = "/"
 
 # Content Security Policy: same-origin only, scripts and styles need the per-request nonce.
 SECURE_CSP = {
@@ -201,7 +246,7 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_FILTER_BACKENDS": [
@@ -213,17 +258,43 @@ REST_FRAMEWORK = {
     "DEFAULT_VERSIONING_CLASS": None,
     "EXCEPTION_HANDLER": "panel.api.exception_handler",
 }
+# API tokens (django-rest-knox): stored as SHA-512 digests, shown once when made, and
+# expiring. Staff make and revoke their own at /accounts/tokens/.
+API_TOKEN_DAYS = env_whole_number("DJANGO_API_TOKEN_DAYS", 90, minimum=1)
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=API_TOKEN_DAYS),
+    # Enough for each script a person runs; past that, revoke an old one first.
+    "TOKEN_LIMIT_PER_USER": 10,
+    "AUTH_HEADER_PREFIX": "Token",
+}
+API_AUTHENTICATION = (
+    "Public material needs no credentials. Democratic services staff sign in and make a "
+    f"personal API token at /accounts/tokens/ (shown once; it expires after {API_TOKEN_DAYS} "
+    "days), then send it with every request as the header `Authorization: Token <token>`. "
+    "Changes made with a token are recorded as made by the token's owner."
+)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Police and Crime Panel open data API",
     "DESCRIPTION": (
         "The Panel's public record (bodies, people, memberships, meetings, agenda items, "
         "resolutions, work programme) and its action log. Anonymous clients receive only "
-        "published, non-exempt material."
+        "published, non-exempt material.\n\n" + API_AUTHENTICATION
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Replaces drf-spectacular's generic wording for knox's scheme with how to get a token.
+    "APPEND_COMPONENTS": {
+        "securitySchemes": {
+            "knoxApiToken": {
+                "type": "apiKey",
+                "in": "header",
+                "name": "Authorization",
+                "description": API_AUTHENTICATION,
+            }
+        }
+    },
 }
 
 SITE_NAME = os.environ.get("SITE_NAME", "Police and Crime Panel")

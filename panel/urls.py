@@ -22,7 +22,11 @@ urlpatterns = [
         auth_views.LoginView.as_view(authentication_form=PanelAuthenticationForm),
         name="login",
     ),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Nothing else of django.contrib.auth.urls: no self-service password reset or change.
+    # An administrator sets a forgotten password in the admin (Users), after checking who
+    # is asking, which an emailed link cannot do.
+    path("accounts/tokens/", include("panel.tokens")),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),

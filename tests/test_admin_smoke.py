@@ -15,7 +15,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from actions import services as action_services
 from actions.models import Owner, Reminder
@@ -93,7 +93,7 @@ def make_rows(user, n=0):
     Reminder.objects.create(
         action=action, owner=owner, sent_on=datetime.date(2023, 10, 2), recipient="o@example.org"
     )
-    Token.objects.create(user=user)
+    AuthToken.objects.create(user=user)
     Group.objects.create(name=f"Scrutiny task group {n}").user_set.add(user)
     TOTPDevice.objects.create(user=user, name="phone")
     visit = {"user_agent": "pytest", "ip_address": "127.0.0.1", "username": user.username}

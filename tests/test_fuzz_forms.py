@@ -7,11 +7,19 @@ inputs are tried on every run and a failure can be reproduced. The API has its o
 (tests/api/test_schema.py, schemathesis).
 
 The assertion is only "no 5xx": what each bad value should answer is asserted in the
-pages', importer's and action log's own tests.
+pages', importer's and action log's own tests. The importer is also given spoilt copies of real
+papers, through its page and its command: there the assertion is also that a refusal leaves
+the record exactly as it was.
 """
+
+import io
+import re
+from functools import wraps
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
@@ -26,6 +34,19 @@ from meetings.filters import (
     ResolutionFilter,
     SearchForm,
     WorkProgrammeFilter,
+)
+from meetings.importing.forms import ConfirmForm
+from tests.importing import (
+    AGENDA_PACK,
+    CITY_MINUTES,
+    COUNTY_MINUTES,
+    error_summary,
+    make_cgb,
+    make_panel,
+    make_people_2017,
+    make_people_2023,
+    record_rows,
+    seed_bytes,
 )
 
 FUZZ = settings(
@@ -234,5 +255,142 @@ def test_bulk_action_pages_take_any_input_without_error(visitors, record, admin_
         if confirm:
             data["apply"] = "yes"
         assert_no_server_error(officer.post(url, data), f"{admin_action} {data!r}")
+
+    check()
+
+
+# -- the importer, given spoilt copies of real papers -------------------------------------------
+# Each import reads up to a few dozen kilobytes, so the few examples below take seconds.
+IMPORT_FUZZ = settings(FUZZ, max_examples=10)
+WINDOW = 24_000
+# Digits and punctuation reach dates, numbers and headings; any other byte, the decoder.
+BYTE = st.one_of(st.sampled_from(b"0123456789 \n\t.,:-()*"), st.integers(0, 255))
+# Where the seed papers' agendas, minutes and action lists begin: slices often start there.
+LANDMARK_RE = re.compile(
+    rb"^(?:MEETING OF|Meeting:|Minutes of|- \d+\. Actions arising)", re.IGNORECASE | re.MULTILINE
+)
+
+
+@pytest.fixture
+def papers():
+    """The seed packs with minutes and action lists, and the small hand-made papers."""
+    return {
+        "001": seed_bytes("001"),
+        "002": seed_bytes("002"),
+        "city minutes": CITY_MINUTES.encode(),
+        "county minutes": COUNTY_MINUTES.encode(),
+        "agenda": AGENDA_PACK.encode(),
+    }
+
+
+@pytest.fixture
+def panel_and_people(db):
+    """The bodies and people the papers name, and nothing else: the papers import in full."""
+    panel = make_panel()
+    make_people_2023(panel)
+    make_people_2017(panel)
+    make_cgb()
+
+
+def spoilt_copies(papers):
+    """A random slice of a paper, then kept as it is, lines shuffled, cut short or corrupted."""
+
+    def slices(data):
+        starts = [0, *(m.start() for m in LANDMARK_RE.finditer(data))]
+        start = st.one_of(st.sampled_from(starts), st.integers(0, len(data) - 1))
+        length = st.one_of(st.sampled_from([WINDOW, WINDOW // 8]), st.integers(1, WINDOW))
+        return st.tuples(start, length).map(lambda s: data[s[0] : s[0] + s[1]])
+
+    piece = st.sampled_from(sorted(papers)).flatmap(lambda key: slices(papers[key]))
+    return st.one_of(
+        piece,
+        st.tuples(piece, st.randoms(use_true_random=False)).map(shuffle_some_lines),
+        piece.flatmap(lambda data: st.integers(0, len(data)).map(lambda end: data[:end])),
+        st.tuples(
+            piece,
+            st.lists(st.tuples(st.integers(0, WINDOW), BYTE), min_size=1, max_size=8),
+        ).map(overwrite_bytes),
+    )
+
+
+def shuffle_some_lines(piece_and_random):
+    data, rng = piece_and_random
+    lines = data.split(b"\n")
+    start = rng.randrange(len(lines))
+    run = lines[start : start + rng.randint(2, 12)]
+    rng.shuffle(run)
+    return b"\n".join(lines[:start] + run + lines[start + len(run) :])
+
+
+def overwrite_bytes(piece_and_changes):
+    data, changes = piece_and_changes
+    spoilt = bytearray(data)
+    for position, value in changes:
+        if spoilt:
+            spoilt[position % len(spoilt)] = value
+    return bytes(spoilt)
+
+
+def undone_after(check):
+    """Run ``check`` in a savepoint rolled back after it, so examples do not see each other."""
+
+    @wraps(check)
+    def run(*args, **kwargs):
+        with transaction.atomic():
+            check(*args, **kwargs)
+            transaction.set_rollback(True)
+
+    return run
+
+
+@pytest.mark.django_db
+def test_import_page_refuses_spoilt_papers_cleanly(client, staff_user, panel_and_people, papers):
+    client.force_login(staff_user)
+
+    @IMPORT_FUZZ
+    @given(data=spoilt_copies(papers))
+    @undone_after
+    def check(data):
+        before = record_rows()
+        upload = SimpleUploadedFile("spoilt.txt", data, "text/plain")
+        response = client.post("/admin/import/", {"file": upload})
+        assert_no_server_error(response, f"upload of {len(data)} bytes")
+        form = response.context.get("form") if response.context else None
+        if isinstance(form, ConfirmForm) and b"Confirm and import" in response.content:
+            accept = [key for key, _ in form.fields["accept"].choices]
+            response = client.post(
+                "/admin/import/confirm/",
+                {"token": form["token"].value(), "create_people": "on", "accept": accept},
+            )
+            assert_no_server_error(response, f"confirmation of {len(data)} bytes")
+        if error_summary(response):
+            assert record_rows() == before, error_summary(response)
+
+    check()
+
+
+@pytest.mark.django_db
+def test_import_command_refuses_spoilt_papers_cleanly(tmp_path, panel_and_people, papers):
+    path = tmp_path / "spoilt.txt"
+
+    @IMPORT_FUZZ
+    @given(data=spoilt_copies(papers))
+    @undone_after
+    def check(data):
+        before = record_rows()
+        path.write_bytes(data)
+        err = io.StringIO()
+        try:
+            call_command(
+                "import_minutes",
+                str(path),
+                "--create-people",
+                "--accept-requests",
+                stdout=io.StringIO(),
+                stderr=err,
+            )
+        except CommandError:
+            assert "spoilt.txt: not imported." in err.getvalue()
+            assert record_rows() == before, err.getvalue()
 
     check()

@@ -47,6 +47,10 @@ def world(record, django_user_model):
     }
 
 
+def minutes_step(minutes, step):
+    return f"/admin/meetings/minutes/{minutes.pk}/step/{step}/"
+
+
 def pages(world):
     """(label, url, {role: expected status}) for every page and endpoint."""
     r = world["record"]
@@ -59,7 +63,12 @@ def pages(world):
         "officer": OK,
     }
     entitled = {"anonymous": NOT_FOUND, "member": OK, "owner": NOT_FOUND, "officer": OK}
+    # An owner answers for their actions, restricted ones included.
+    owned = {**entitled, "owner": OK}
     admin_only = {"anonymous": LOGIN, "member": LOGIN, "owner": LOGIN, "officer": OK}
+    # The minutes' workflow API: democratic services only, drafts included.
+    staff_api = {"anonymous": UNAUTHENTICATED, "member": FORBIDDEN, "owner": FORBIDDEN}
+    staff_api["officer"] = OK
     return [
         ("home", "/", everyone),
         ("meetings", "/meetings/", everyone),
@@ -78,19 +87,25 @@ def pages(world):
         ("action log", "/actions/", everyone),
         ("action csv", "/actions/export.csv", everyone),
         ("public action", f"/actions/{public.pk}/", everyone),
-        ("restricted action", f"/actions/{restricted.pk}/", entitled),
+        ("restricted action", f"/actions/{restricted.pk}/", owned),
         ("my actions", "/actions/mine/", {**everyone, "anonymous": LOGIN}),
         ("report", f"/actions/report/{r.october.pk}/", everyone),
         ("api events", "/api/v1/events/", everyone),
         ("api event", f"/api/v1/events/{r.august.pk}/", everyone),
         ("api actions", "/api/v1/actions/", everyone),
         ("api public action", f"/api/v1/actions/{public.pk}/", everyone),
-        ("api restricted action", f"/api/v1/actions/{restricted.pk}/", entitled),
+        ("api restricted action", f"/api/v1/actions/{restricted.pk}/", owned),
         ("api schema", "/api/schema/", everyone),
         ("admin index", "/admin/", admin_only),
         ("admin meetings", "/admin/meetings/meeting/", admin_only),
         ("admin actions", "/admin/actions/action/", admin_only),
         ("admin import", "/admin/import/", admin_only),
+        ("api minutes", "/api/v1/minutes/", staff_api),
+        ("api draft minutes", f"/api/v1/minutes/{r.october_minutes.pk}/", staff_api),
+        ("admin minutes", f"/admin/meetings/minutes/{r.august_minutes.pk}/change/", admin_only),
+        ("admin confirm minutes", minutes_step(r.august_minutes, "confirm"), admin_only),
+        ("admin correct minutes", minutes_step(r.july_minutes, "correct"), admin_only),
+        ("admin withdraw minutes", minutes_step(r.august_minutes, "unpublish"), admin_only),
     ]
 
 
@@ -127,6 +142,12 @@ CASES = [
         "admin meetings",
         "admin actions",
         "admin import",
+        "api minutes",
+        "api draft minutes",
+        "admin minutes",
+        "admin confirm minutes",
+        "admin correct minutes",
+        "admin withdraw minutes",
     ]
     for role in ROLES
 ]
@@ -203,3 +224,31 @@ def test_only_staff_may_post_admin_workflows(client, world, role):
     assert response.status_code == LOGIN
     world["public"].refresh_from_db()
     assert world["public"].status == Action.Status.OPEN
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_publishing_minutes_through_the_api(client, world, role):
+    minutes = world["record"].october_minutes
+    user = world["users"][role]
+    if user is not None:
+        client.force_login(user)
+    response = client.post(
+        f"/api/v1/minutes/{minutes.pk}/publish/", {}, content_type="application/json"
+    )
+    expected = {"anonymous": UNAUTHENTICATED, "member": FORBIDDEN, "owner": FORBIDDEN}
+    assert response.status_code == expected.get(role, OK)
+    minutes.refresh_from_db()
+    assert (minutes.status == "published") is (role == "officer")
+    assert minutes.history.count() == (2 if role == "officer" else 1)
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member", "owner"])
+def test_only_staff_may_take_a_minutes_step_in_the_admin(client, world, role):
+    minutes = world["record"].october_minutes
+    user = world["users"][role]
+    if user is not None:
+        client.force_login(user)
+    response = client.post(minutes_step(minutes, "publish"), {"note": "Forged"})
+    assert response.status_code == LOGIN
+    minutes.refresh_from_db()
+    assert minutes.status == "draft"

@@ -10,6 +10,8 @@ from django.test import override_settings
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from panel.settings import client_address_settings
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -99,11 +101,164 @@ def test_a_wrong_token_is_refused(client, staff_user):
     assert "_auth_user_id" not in client.session
 
 
-def production_env(**extra):
+# --- Lock-out behind a proxy --------------------------------------------------------------
+
+PROXY = "10.0.0.1"
+
+
+def sign_in(client, password, **meta):
+    return client.post("/admin/login/", {"username": "officer", "password": password}, **meta)
+
+
+def fail_five_times(client, **meta):
+    responses = [sign_in(client, "wrong", **meta) for _ in range(5)]
+    return responses[-1]
+
+
+@pytest.mark.django_db
+@override_settings(AXES_ENABLED=True, **client_address_settings(0))
+def test_direct_failures_from_one_address_do_not_lock_another(client, staff_user):
+    fail_five_times(client, REMOTE_ADDR="81.2.69.160")
+
+    response = sign_in(client, "correct-horse-battery", REMOTE_ADDR="81.2.69.142")
+
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+@override_settings(AXES_ENABLED=True, **client_address_settings(0))
+def test_direct_clients_cannot_dodge_the_lock_out_with_x_forwarded_for(client, staff_user):
+    forged = [f"8.8.8.{n}" for n in range(5)]
+
+    responses = [
+        sign_in(client, "wrong", REMOTE_ADDR="81.2.69.160", HTTP_X_FORWARDED_FOR=value)
+        for value in forged
+    ]
+
+    assert responses[-1].status_code == 429
+
+
+@pytest.mark.django_db
+@override_settings(AXES_ENABLED=True, **client_address_settings(1))
+def test_behind_a_proxy_one_clients_failures_do_not_lock_another(client, staff_user):
+    locked = fail_five_times(client, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="81.2.69.160")
+
+    response = sign_in(
+        client, "correct-horse-battery", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="81.2.69.142"
+    )
+
+    assert locked.status_code == 429
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+@override_settings(AXES_ENABLED=True, **client_address_settings(1))
+def test_behind_a_proxy_a_forged_x_forwarded_for_does_not_escape_the_lock_out(client, staff_user):
+    # The proxy appends the address it was reached from to whatever the client sent.
+    forged = [f"8.8.8.{n}, 81.2.69.160" for n in range(5)]
+
+    responses = [
+        sign_in(client, "wrong", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=value) for value in forged
+    ]
+
+    assert responses[-1].status_code == 429
+    elsewhere = sign_in(
+        client,
+        "correct-horse-battery",
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR="81.2.69.160, 81.2.69.142",
+    )
+    assert elsewhere.status_code == 302
+
+
+PRINT_CLIENT_ADDRESS = (
+    "from django.conf import settings; "
+    "print(settings.AXES_IPWARE_META_PRECEDENCE_ORDER); print(settings.AXES_IPWARE_PROXY_COUNT)"
+)
+PRINT_TOKEN_DAYS = "from knox.settings import knox_settings; print(knox_settings.TOKEN_TTL.days)"
+
+
+@pytest.mark.parametrize(
+    ("value", "order", "count"),
+    [("", "('REMOTE_ADDR',)", "None"), ("2", "('HTTP_X_FORWARDED_FOR',)", "1")],
+)
+def test_the_trusted_proxy_count_is_read_from_the_environment(value, order, count):
+    env = settings_env(DJANGO_TRUSTED_PROXY_COUNT=value)
+
+    result = run_manage("shell", "--no-imports", "-c", PRINT_CLIENT_ADDRESS, env=env)
+
+    assert result.stdout.split("\n")[:2] == [order, count], result.stderr
+
+
+@pytest.mark.parametrize("name", ["DJANGO_TRUSTED_PROXY_COUNT", "DJANGO_API_TOKEN_DAYS"])
+def test_a_count_that_is_not_a_whole_number_stops_the_site(name):
+    result = run_manage("check", env=settings_env(**{name: "-1"}))
+
+    assert result.returncode != 0
+    assert f"{name}='-1' is not a whole number" in result.stderr
+
+
+def test_api_tokens_may_be_given_a_shorter_life():
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        PRINT_TOKEN_DAYS,
+        env=settings_env(DJANGO_API_TOKEN_DAYS="30"),
+    )
+
+    assert result.stdout.strip() == "30", result.stderr
+
+
+# --- Password reset is switched off -------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/accounts/password_reset/",
+        "/accounts/password_reset/done/",
+        "/accounts/reset/MQ/set-password/",
+        "/accounts/reset/done/",
+        "/accounts/password_change/",
+        "/accounts/password_change/done/",
+    ],
+)
+def test_self_service_password_pages_do_not_exist(client, staff_user, path):
+    client.force_login(staff_user)
+
+    assert client.get(path).status_code == 404
+    assert client.post(path, {"email": "officer@example.org"}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_sign_in_page_says_who_sets_a_forgotten_password(client):
+    page = client.get("/accounts/login/").content.decode()
+
+    assert "a site administrator sets a new password for you" in page
+    assert "password_reset" not in page
+
+
+@pytest.mark.django_db
+def test_signing_out_still_works(client, staff_user):
+    client.force_login(staff_user)
+
+    response = client.post("/accounts/logout/")
+
+    assert (response.status_code, response["Location"]) == (302, "/")
+    assert "_auth_user_id" not in client.session
+
+
+def settings_env(environment="test", **extra):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.pop("DATABASE_URL", None)
-    env.update(DJANGO_ENV="production", DJANGO_SETTINGS_MODULE="panel.settings", **extra)
+    env.update(DJANGO_ENV=environment, DJANGO_SETTINGS_MODULE="panel.settings", **extra)
     return env
+
+
+def production_env(**extra):
+    return settings_env("production", **extra)
 
 
 def run_manage(*args, env):

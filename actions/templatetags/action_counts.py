@@ -2,7 +2,7 @@
 
 The record (``meetings``) never imports the action log; its templates load these tags
 instead, so the home page shows outstanding actions by RAG and a meeting's page shows the
-actions that arose at it. Each tag starts from ``Action.objects.visible_to(user)`` and runs
+actions that arose at it. Each tag starts from ``Action.objects.visible_to(audience)`` and runs
 a fixed number of queries, however many actions there are.
 """
 
@@ -11,22 +11,17 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from actions.models import Action
+from meetings.visibility import Audience
 
 register = template.Library()
 
 RAG_TAG_COLOURS = {Action.Rag.RED: "red", Action.Rag.AMBER: "orange", Action.Rag.GREEN: "green"}
 
 
-def _user(context):
-    request = context.get("request")
-    return getattr(request, "user", None)
-
-
 def _visible(context):
-    user = _user(context)
-    if user is None:
-        return Action.objects.public()
-    return Action.objects.visible_to(user)
+    request = context.get("request")
+    audience = Audience.of(request) if request is not None else Audience()
+    return Action.objects.visible_to(audience)
 
 
 @register.inclusion_tag("includes/action_counts.html", takes_context=True)
@@ -53,6 +48,7 @@ def actions_arising(context, meeting):
         _visible(context)
         .filter(meeting=meeting)
         .with_rag(on=timezone.localdate())
+        .with_public_flag()
         .select_related("target_meeting__body")
         .prefetch_related("owners")
         .order_by("reference", "pk")

@@ -1,11 +1,13 @@
 """Importing the existing record from the text of its papers (converted from PDF).
 
-- ``text``: reading an upload, cleaning conversion noise, dates, times, titles;
+- ``text``: reading an upload and checking its text, cleaning conversion noise; the one
+  reader of dates and numbers, which refuses impossible ones at their line;
 - ``names``: reading printed names and comparing two spellings;
 - ``minutes``, ``agenda``, ``papers``: the house styles of minutes, the agenda at the front
   of a pack, board reports and cover sheets; ``document`` puts them together;
 - ``people``: matching names to Person records and to each other;
-- ``load``: planning an import (reads only) and writing it, all or nothing;
+- ``load``: planning an import (reads only) and writing it, all or nothing; ``saving``: each
+  row validated before it is written, a broken rule refused at its line;
 - ``report``: the anomaly report and the refusal; ``extensions``: how other apps (the action
   log) take part; ``views`` and ``forms``: the admin page.
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from meetings.importing.names import parse_name, split_entries
-from meetings.importing.text import display_title, parse_date, parse_time
+from meetings.importing.report import ImportRefused
+from meetings.importing.text import clip, display_title, parse_count, parse_date, parse_time
 
 HEADER_RES = {
     "body": re.compile(r"^(?:MEETING OF (?:THE )?|Meeting:\s*)(?P<value>.+)$", re.IGNORECASE),
@@ -92,9 +93,15 @@ def parse_agenda(lines, stop):
         index += 1
     if "body" not in header or "date" not in header:
         return None
-    date = parse_date(header["date"])
+    date = parse_date(header["date"], line=header_lines["date"])
     if date is None:
-        return None
+        raise ImportRefused(
+            f"expected the date of the meeting of {clip(header['body'].strip(' ,.'))} after "
+            f"\u201c{clip(header['date'])}\u201d, written out as in \u201cDATE: MONDAY, "
+            "9 OCTOBER 2023\u201d. Write the date in full (day, month in words, year), then "
+            "import again.",
+            line=header_lines["date"],
+        )
     agenda = ParsedAgenda(
         body_name=header["body"].strip(" ,."),
         date=date,
@@ -141,9 +148,11 @@ def _read_items(agenda, lines, start, stop):
         pages = None
         mark = PAGE_MARK_RE.search(text) or PAGES_RE.search(text)
         if mark:
-            pages = (
-                int(mark.group("first")),
-                int(mark.group("last")) if mark.group("last") else None,
+            pages = tuple(
+                parse_count(mark.group(end), line=line.number, what="the page number")
+                if mark.group(end)
+                else None
+                for end in ("first", "last")
             )
             text = (text[: mark.start()] + " " + text[mark.end() :]).strip()
         match = ITEM_RE.match(text)

@@ -7,7 +7,7 @@ from meetings.importing.agenda import parse_agenda
 from meetings.importing.minutes import find_minutes_headings, parse_minutes
 from meetings.importing.papers import find_board_reports, find_cover_sheets
 from meetings.importing.report import ImportRefused, Report
-from meetings.importing.text import clean_lines
+from meetings.importing.text import check_text, clean_lines
 
 
 @dataclass
@@ -40,7 +40,7 @@ class ParsedDocument:
 
 def parse_document(text, *, source="the document"):
     """Read ``text`` (the whole file). Raises ImportRefused naming the line it could not follow."""
-    lines = clean_lines(text)
+    lines = clean_lines(check_text(text, name=source))
     headings = find_minutes_headings(lines)
     document = ParsedDocument(source=source, lines=lines)
     document.agenda = parse_agenda(lines, headings[0] if headings else len(lines))

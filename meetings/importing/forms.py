@@ -10,6 +10,7 @@ from meetings.models import Body
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="Text of the minutes or agenda pack",
+        allow_empty_file=True,  # refused by read_upload, which says what to upload instead
         help_text="A .txt file converted from the PDF, up to "
         f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB. Nothing is written until you confirm.",
     )

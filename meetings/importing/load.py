@@ -5,13 +5,15 @@ meetings already recorded. It decides, for each meeting in the document, whether
 already recorded word for word (nothing to do), or recorded differently (refused). Every doubt
 goes into the report. ``apply_plan`` then writes everything in one transaction; any error
 rolls the whole document back and names the line. A dry run writes and rolls back, so it
-checks every database rule a real import would.
+checks every database rule a real import would. Minutes are started and published through
+the lifecycle services (``meetings.services``), so their history shows the import as its steps,
+by the importing user; a step the services refuse refuses the import.
 """
 
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
@@ -20,6 +22,7 @@ from meetings.importing.document import parse_document
 from meetings.importing.names import parse_name
 from meetings.importing.people import PeopleResolver
 from meetings.importing.report import ImportRefused, Report
+from meetings.importing.saving import save_checked
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -28,11 +31,11 @@ from meetings.models import (
     Meeting,
     Membership,
     Minutes,
-    MinutesEvent,
     Paper,
     Resolution,
     normalise_name,
 )
+from meetings.services import minutes_create, minutes_publish
 
 CHAIR_WORDS = {"chair", "chairman", "chairwoman", "chairperson", "chair of the panel"}
 VICE_WORDS = {"vice-chair", "vice-chairman", "vice-chairwoman", "vice chair", "vice chairman"}
@@ -96,44 +99,6 @@ class ImportResult:
 
 class _DryRun(Exception):
     """Raised inside the transaction to undo a dry run."""
-
-
-def save_checked(obj, *, line, what):
-    """Validate and save ``obj``; a broken rule becomes a refusal naming the line.
-
-    Fields and ``clean()`` are checked in Python. Foreign keys (rows this import has just
-    made or found) and the table constraints are left to the database, since checking them in
-    Python costs a query each; a violation is reported with the constraint's own message.
-    """
-    relations = [f.name for f in obj._meta.fields if f.is_relation]
-    try:
-        obj.full_clean(exclude=relations, validate_constraints=False)
-        obj.save()
-    except ValidationError as error:
-        raise ImportRefused(f"could not record {what}: {_messages(error)}", line=line) from None
-    except IntegrityError as error:
-        raise ImportRefused(
-            f"could not record {what}: {_constraint_message(obj, error)}", line=line
-        ) from None
-    return obj
-
-
-def _constraint_message(obj, error):
-    text = str(error)
-    for constraint in obj._meta.constraints:
-        if constraint.name in text:
-            return str(constraint.violation_error_message)
-    return text
-
-
-def _messages(error):
-    if hasattr(error, "message_dict"):
-        return " ".join(
-            message if field == "__all__" else f"{field.replace('_', ' ')}: {message}"
-            for field, messages in error.message_dict.items()
-            for message in messages
-        )
-    return " ".join(error.messages)
 
 
 def counted(number, singular, plural=None):
@@ -250,7 +215,7 @@ class MinutesPart:
                 is_chair = False
             role = entry.name.role or ("Vice-Chair" if entry.name.vice_chair else "")
             row = AttendanceRow(
-                identity, entry.status, is_chair, role[:200], entry.name.for_items, entry.line
+                identity, entry.status, is_chair, role, entry.name.for_items, entry.line
             )
             if is_chair:
                 chair = row
@@ -387,11 +352,13 @@ class MinutesPart:
                 self.state, self.meeting = "unchanged", meeting
                 return
         compatible = [m for m in candidates if _compatible(m, parsed.kind, parsed.start_time)]
-        for meeting in compatible:
+        # A meeting whose minutes are published changes only by a correction: never filled.
+        open_to_fill = [m for m in compatible if not _minutes_published(m)]
+        for meeting in open_to_fill:
             if not meeting.items.exists() and not meeting.attendances.exists():
                 self.state, self.meeting = "fill", meeting
                 return
-        for meeting in compatible:
+        for meeting in open_to_fill:
             if _agenda_only(meeting):
                 self.state, self.meeting = "replace", meeting
                 self.plan.report.add(
@@ -454,10 +421,10 @@ class MinutesPart:
                     line=parsed.line,
                 ) from None
         meeting.kind = parsed.kind
-        meeting.title = parsed.title[:300] or meeting.title
+        meeting.title = parsed.title or meeting.title
         meeting.start_time = parsed.start_time or meeting.start_time
         meeting.end_time = parsed.end_time or meeting.end_time
-        meeting.venue = parsed.venue[:300] or meeting.venue
+        meeting.venue = parsed.venue or meeting.venue
         meeting.status = Meeting.Status.HELD
         meeting.no_declarations = parsed.no_declarations and not self.declarations
         meeting.quorate = parsed.quorate if parsed.quorate is not None else meeting.quorate
@@ -468,7 +435,7 @@ class MinutesPart:
                 meeting=meeting,
                 order=order,
                 number=item.number,
-                title=item.title[:300],
+                title=item.title,
                 minutes_text=item.minutes_text,
                 confidentiality=item.confidentiality,
                 exempt_paragraphs=item.exempt_paragraphs,
@@ -529,17 +496,7 @@ class MinutesPart:
                 self.saved_resolutions[id(resolution)] = save_checked(
                     record, line=resolution.line, what=what
                 )
-        if not Minutes.objects.filter(meeting=meeting).exists():
-            minutes = Minutes.objects.create(
-                meeting=meeting, status=Minutes.Status.PUBLISHED, published_at=timezone.now()
-            )
-            MinutesEvent.objects.create(
-                minutes=minutes,
-                from_status="",
-                to_status=Minutes.Status.PUBLISHED,
-                actor=plan.user if plan.user is not None and plan.user.is_authenticated else None,
-                note=f"Imported from {plan.document.source} (lines {parsed.line}-{parsed.end_line}).",
-            )
+        self._publish_minutes(plan, meeting)
         counts = ", ".join(
             (
                 counted(len(parsed.items), "item"),
@@ -549,6 +506,30 @@ class MinutesPart:
             )
         )
         result.created.append(f"The {self.label}: {counts}.")
+
+    def _publish_minutes(self, plan, meeting):
+        """Publish the minutes, as the papers did, through the steps of their lifecycle.
+
+        Minutes an officer has started (a draft) are published; otherwise they are started
+        first. Either way their history names the importing user and the lines imported.
+        """
+        parsed = self.parsed
+        where = f"{plan.document.source} (lines {parsed.line}-{parsed.end_line})"
+        try:
+            minutes = Minutes.objects.filter(meeting=meeting).first() or minutes_create(
+                meeting=meeting, user=plan.user, note=f"Imported from {where}."
+            )
+            minutes_publish(
+                minutes=minutes,
+                user=plan.user,
+                note=f"Published on import: the papers printed them in {where}.",
+            )
+        except ValidationError as refusal:
+            raise ImportRefused(
+                f"the {self.label} cannot be recorded: {' '.join(refusal.messages)} Check the "
+                "date in the heading against the PDF.",
+                line=parsed.line,
+            ) from None
 
 
 class AgendaPart:
@@ -576,15 +557,19 @@ class AgendaPart:
                 self.state, self.meeting = "unchanged", meeting
                 return
         for meeting in candidates:
-            if not meeting.items.exists() and not meeting.attendances.exists():
+            if (
+                not meeting.items.exists()
+                and not meeting.attendances.exists()
+                and not _minutes_published(meeting)
+            ):
                 self.state, self.meeting = "fill", meeting
                 return
         if candidates:
             self.state, self.meeting = "skip", candidates[0]
             self.plan.report.add(
                 "skipped",
-                f"the meeting of {_fmt(parsed.date)} is already recorded with items of its own: "
-                "the pack's agenda was not imported over them.",
+                f"the meeting of {_fmt(parsed.date)} is already recorded with items or published "
+                "minutes of its own: the pack's agenda was not imported over them.",
                 parsed.line,
             )
 
@@ -597,7 +582,7 @@ class AgendaPart:
             body=self.body, date=parsed.date, kind=Meeting.Kind.ORDINARY
         )
         meeting.start_time = parsed.start_time or meeting.start_time
-        meeting.venue = parsed.venue[:300] or meeting.venue
+        meeting.venue = parsed.venue or meeting.venue
         if self.state == "create":
             today = timezone.localdate()
             meeting.status = (
@@ -610,9 +595,9 @@ class AgendaPart:
                 meeting=meeting,
                 order=order,
                 number=item.number,
-                title=item.title[:300],
+                title=item.title,
                 description="\n\n".join(item.description),
-                page_range=item.page_range[:20],
+                page_range=item.page_range,
             )
             self.items[item.number] = save_checked(
                 record, line=item.line, what=f"agenda item {item.number}"
@@ -624,6 +609,10 @@ def _compatible(meeting, kind, start_time):
     times = meeting.start_time is None or start_time is None or meeting.start_time == start_time
     kinds = meeting.kind == kind or {meeting.kind, kind} <= INTERCHANGEABLE_KINDS
     return times and kinds
+
+
+def _minutes_published(meeting):
+    return Minutes.objects.published().filter(meeting=meeting).exists()
 
 
 def _agenda_only(meeting):

@@ -22,7 +22,9 @@ from meetings.importing.report import ImportRefused, Report
 from meetings.importing.text import (
     DATE_PATTERN,
     TIME_PATTERN,
+    clip,
     display_title,
+    parse_count,
     parse_date,
     parse_time,
     stated_weekday,
@@ -282,7 +284,7 @@ class _MinutesReader:
         return self.minutes
 
     def _read_county_heading(self, heading, match):
-        date = parse_date(match.group("date"))
+        date = parse_date(match.group("date"), line=heading.number)
         body, kind = _split_kind(match.group("body"))
         self.minutes = ParsedMinutes(
             style="county", body_name=body.strip(" ,"), date=date, line=heading.number, kind=kind
@@ -310,7 +312,7 @@ class _MinutesReader:
                 break
             body = f"{body} {text}"  # the body's name ran on to a second line
             scan += 1
-        date = parse_date(held or "")
+        date = parse_date(held or "", line=held_line.number if held_line else None)
         if not held or date is None:
             raise ImportRefused(
                 "expected the date of the meeting after the heading of the minutes, "
@@ -368,7 +370,7 @@ class _MinutesReader:
             if section is None:
                 raise ImportRefused(
                     'expected the list of members present (a line reading "PRESENT") after the '
-                    f'heading of the minutes, found "{_clip(text)}"',
+                    f'heading of the minutes, found "{clip(text)}"',
                     line=line.number,
                 )
             self._read_attendance_line(line, section)
@@ -390,7 +392,7 @@ class _MinutesReader:
                 if len(entry) > 80 or re.search(r"\d", entry):
                     raise ImportRefused(
                         f'expected names under the "{section.replace("_", " ")}" heading, '
-                        f'found "{_clip(entry)}" (is the first item\'s numbered heading missing?)',
+                        f'found "{clip(entry)}" (is the first item\'s numbered heading missing?)',
                         line=line.number,
                     )
                 self.minutes.report.add(
@@ -423,7 +425,7 @@ class _MinutesReader:
             if item is None:
                 raise ImportRefused(
                     f'expected the first numbered item of the minutes ("1. APOLOGIES" or '
-                    f'"46. Minutes of the previous meeting."), found "{_clip(text)}"',
+                    f'"46. Minutes of the previous meeting."), found "{clip(text)}"',
                     line=line.number,
                 )
             if self._closing(line):
@@ -489,7 +491,7 @@ class _MinutesReader:
             if number > expected:
                 raise ImportRefused(
                     f"expected item {expected} after item {current.number}, found item {number} "
-                    f'("{_clip(title)}"): is a heading missing or misnumbered?',
+                    f'("{clip(title)}"): is a heading missing or misnumbered?',
                     line=line.number,
                 )
         return ParsedItem(number=str(number), title=display_title(title), line=line.number)
@@ -531,7 +533,7 @@ class _MinutesReader:
                 name = parse_name(name_text)
                 if name is None:
                     raise ImportRefused(
-                        f'expected a name in the apologies, found "{_clip(name_text)}"',
+                        f'expected a name in the apologies, found "{clip(name_text)}"',
                         line=line.number,
                     )
                 minutes.attendance.append(ParsedAttendance(name, "apologies", line.number))
@@ -557,7 +559,7 @@ class _MinutesReader:
         if who is None:
             raise ImportRefused(
                 f"expected the name of the member declaring an interest, found "
-                f'"{_clip(match.group("who"))}"',
+                f'"{clip(match.group("who"))}"',
                 line=line.number,
             )
         type_text = match.group("type").strip()
@@ -701,10 +703,15 @@ class _MinutesReader:
         )
         votes = VOTES_RE.search(outcome.group("rest") or "")
         if votes:
-            resolution.votes = (
-                int(votes.group("for")),
-                int(votes.group("against")),
-                int(votes.group("abstain")) if votes.group("abstain") else None,
+            resolution.votes = tuple(
+                parse_count(votes.group(side), line=line.number, what=f"the number of {what}")
+                if votes.group(side)
+                else None
+                for side, what in (
+                    ("for", "votes for"),
+                    ("against", "votes against"),
+                    ("abstain", "abstentions"),
+                )
             )
         item.resolutions.append(resolution)
 
@@ -758,8 +765,3 @@ def _resolution_kind(text):
         if pattern.search(text):
             return kind
     return "other"
-
-
-def _clip(text, length=70):
-    text = " ".join(text.split())
-    return text if len(text) <= length else f"{text[: length - 1]}…"

@@ -59,7 +59,7 @@ def find_board_reports(lines):
                 candidate
                 for candidate in following
                 if len(candidate.text) <= 30
-                and parse_date(candidate.text)
+                and parse_date(candidate.text, line=candidate.number)
                 and re.fullmatch(rf"(?:\w+day,?\s+)?{DATE_PATTERN}", candidate.text, re.IGNORECASE)
             ),
             None,
@@ -70,12 +70,13 @@ def find_board_reports(lines):
         for candidate in lines[index + 1 : index + LOOK_AHEAD]:
             found = STATED_RE.search(candidate.text)
             if found:
-                stated, stated_line = parse_date(found.group("date")), candidate.number
+                stated = parse_date(found.group("date"), line=candidate.number)
+                stated_line = candidate.number
                 break
         reports.append(
             BoardReport(
                 name=match.group("name").strip(),
-                date=parse_date(dated.text),
+                date=parse_date(dated.text, line=dated.number),
                 line=line.number,
                 stated_date=stated,
                 stated_line=stated_line,
@@ -105,7 +106,7 @@ def find_cover_sheets(lines):
                 subject = re.sub(r"^Subject\s*[:\t ]\s*", "", candidate.text, flags=re.IGNORECASE)
             found = COVER_DATE_RE.match(candidate.text)
             if found and date is None:
-                date = parse_date(found.group("value"))
+                date = parse_date(found.group("value"), line=candidate.number)
         if date is not None:
             covers.append(CoverSheet(addressee, subject.strip(), date, line.number))
     return covers

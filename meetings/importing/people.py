@@ -23,6 +23,8 @@ from meetings.importing.names import (
     compare,
     parse_name,
 )
+from meetings.importing.saving import save_checked
+from meetings.importing.text import clip
 from meetings.models import Person, PersonAlias, normalise_name
 
 
@@ -281,14 +283,17 @@ class PeopleResolver:
             slug = _unique_slug(base, taken)
             taken.add(slug)
             person = Person(
-                honorific=best.honorific[:40],
-                given_name=given[:100],
-                family_name=best.family[:100],
-                post_nominals=", ".join(best.post_nominals)[:60],
+                honorific=best.honorific,
+                given_name=given,
+                family_name=best.family,
+                post_nominals=", ".join(best.post_nominals),
                 slug=slug,
             )
-            person.full_clean(validate_unique=False)
-            person.save()
+            save_checked(
+                person,
+                line=identity.first_line,
+                what=f"the person \u201c{clip(best.printed)}\u201d",
+            )
             identity.person = person
             identity.created = True
             self._by_person[person.pk] = identity
@@ -308,15 +313,19 @@ class PeopleResolver:
                 normalise_name(person.formal_name),
             }
             known |= set(person.aliases.values_list("normalised", flat=True))
-            for name, _ in identity.spellings:
-                spelling = name.printed[:200]
-                normalised = normalise_name(spelling)
+            for name, line in identity.spellings:
+                normalised = normalise_name(name.printed)
                 if normalised in known:
                     continue
                 known.add(normalised)
-                aliases.append(PersonAlias(person=person, name=spelling))
-        for alias in aliases:
-            alias.save()
+                alias = PersonAlias(person=person, name=name.printed)
+                aliases.append(
+                    save_checked(
+                        alias,
+                        line=line,
+                        what=f"\u201c{clip(name.printed)}\u201d as a spelling of {person}",
+                    )
+                )
         return aliases
 
 

@@ -6,9 +6,13 @@ two by a page break (the second half sometimes with a stray bullet), and emphasi
 error can always name the line a person will find in their editor.
 """
 
+import calendar
+import codecs
 import datetime
 import re
 from dataclasses import dataclass
+
+from django.db.backends.base.operations import BaseDatabaseOperations
 
 from meetings.importing.report import ImportRefused
 
@@ -37,9 +41,11 @@ MONTHS = {
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-MONTH_PATTERN = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+MONTH_PATTERN = rf"(?:{'|'.join(MONTH_NAMES)})"
 DATE_PATTERN = rf"\d{{1,2}}(?:\s*(?:st|nd|rd|th))?\s+{MONTH_PATTERN}\s+\d{{4}}"
 DATE_RE = re.compile(DATE_PATTERN, re.IGNORECASE)
 TIME_PATTERN = r"\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
@@ -56,27 +62,82 @@ class Line:
 
 
 def read_upload(data, *, name="the file", limit=MAX_UPLOAD_BYTES):
-    """The text of an uploaded or named file, or a refusal saying why it cannot be read."""
+    """The text of an uploaded or named file, or a refusal saying why it cannot be read.
+
+    Decodes the bytes, then checks the text with ``check_text`` (which ``parse_document`` also
+    applies to text given to the importer directly).
+    """
     if len(data) > limit:
         raise ImportRefused(
             f"{name} is {len(data) / 1024 / 1024:.1f} MB; the importer takes text files up to "
             f"{limit // 1024 // 1024} MB. Convert only the pages with the minutes, or split "
             "the pack into several files."
         )
-    if not data.strip():
-        raise ImportRefused(f"{name} is empty: choose the text file converted from the minutes.")
-    if b"\x00" in data[:65536] or data[:5] == b"%PDF-":
+    if data[:5] == b"%PDF-":
         raise ImportRefused(
             f"{name} is not a text file (it looks like a PDF or another binary format). "
             "Convert the PDF to text first and upload the .txt file."
         )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
+    if data.startswith(UTF16_AND_32_MARKS):
         raise ImportRefused(
-            f"{name} is not UTF-8 text (byte {error.start} cannot be read). Save it as UTF-8 "
-            "text and try again."
+            f"{name} is saved as UTF-16 or UTF-32 text, not UTF-8. Save it again as UTF-8 text "
+            "(in most editors: Save As, Encoding: UTF-8) and try again."
+        )
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        text = data[bom:].decode("utf-8")
+    except UnicodeDecodeError as error:
+        position = bom + error.start
+        readable = data[bom:position].decode("utf-8", errors="replace")
+        raise ImportRefused(
+            f"{name} is not UTF-8 text: byte {position + 1} of the file "
+            f"(0x{data[position]:02X}) cannot be read. Save the file again as UTF-8 text "
+            "(in most editors: Save As, Encoding: UTF-8) and try again.",
+            line=line_at(readable, len(readable)),
         ) from None
+    return check_text(text, name=name)
+
+
+# A byte-order mark of UTF-32 (little-endian) begins like UTF-16's, so both are refused alike.
+UTF16_AND_32_MARKS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+# Characters no converted paper contains: control codes other than tab, line and page breaks
+# (NUL, which PostgreSQL refuses in text, among them), and halves of surrogate pairs.
+FORBIDDEN_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+BLANK_CHARACTERS = "\u00a0\u200b\ufeff"
+
+
+def check_text(text, *, name="the file"):
+    """``text`` if an import can read it; else a refusal naming the line that is wrong."""
+    if not text.strip(BLANK_CHARACTERS + " \t\n\r\x0b\x0c"):
+        raise ImportRefused(
+            f"{name} is empty"
+            + (" (it holds only spaces and blank lines)" if text else "")
+            + ": choose the text file converted from the minutes or the agenda pack."
+        )
+    found = FORBIDDEN_RE.search(text)
+    if found:
+        character = found.group(0)
+        code = f"U+{ord(character):04X}"
+        if character == "\x00":
+            problem = (
+                f"is not a text file: it holds a NUL character ({code}), as binary files (a "
+                "PDF, a word-processor document) and text saved as UTF-16 do. Convert the PDF "
+                "to text again, save it as UTF-8, and upload the .txt file."
+            )
+        else:
+            problem = (
+                f"holds the control character {code}, which converted text never contains: "
+                "the file is damaged or was converted with the wrong encoding. Convert the PDF "
+                "to text again (as UTF-8), or delete the character, and try again."
+            )
+        raise ImportRefused(f"{name} {problem}", line=line_at(text, found.start()))
+    return text
+
+
+def line_at(text, index):
+    """The number of the line holding ``text[index]``, counted as ``clean_lines`` counts."""
+    before = text[:index]
+    return before.count("\n") + before.count("\r") - before.count("\r\n") + 1
 
 
 MARKUP_RE = re.compile(r"</?u>|</?a\b[^>]*>|\*\*|</?b>|</?i>", re.IGNORECASE)
@@ -134,18 +195,61 @@ def _continues(previous, line):
     return bool(body) and body[0].islower()
 
 
-def parse_date(text):
-    """The first date written out in ``text`` ("Friday, 3 February 2017", "20th March 2023")."""
+def parse_date(text, *, line=None):
+    """The first date written out in ``text`` ("Friday, 3 February 2017", "20th March 2023").
+
+    None when ``text`` writes no date; a refusal naming ``line`` when it writes one that is not
+    in the calendar ("31 February 2023"), since guessing which day was meant could file a
+    meeting under the wrong date. Every date the importer reads is read here.
+    """
     match = DATE_RE.search(text)
     if not match:
         return None
-    day, month, year = re.match(
-        r"(\d{1,2})(?:\s*(?:st|nd|rd|th))?\s+(\w+)\s+(\d{4})", match.group(0), re.IGNORECASE
-    ).groups()
-    try:
-        return datetime.date(int(year), MONTHS[month.lower()], int(day))
-    except ValueError:
-        return None
+    day, month, year = (
+        int(part) if part.isdigit() else MONTHS[part.lower()]
+        for part in DATE_PARTS_RE.match(match.group(0)).groups()
+    )
+    if year < datetime.MINYEAR:
+        problem = "there was no year 0"
+    elif day == 0:
+        problem = "the days of a month are counted from 1"
+    elif day > calendar.monthrange(year, month)[1]:
+        problem = f"{MONTH_NAMES[month - 1]} {year} has {calendar.monthrange(year, month)[1]} days"
+    else:
+        return datetime.date(year, month, day)
+    written = " ".join(match.group(0).split())
+    raise ImportRefused(
+        f"\u201c{written}\u201d is not a date ({problem}). Correct the date in the text file "
+        "(the PDF shows the right one), then import again.",
+        line=line,
+    )
+
+
+DATE_PARTS_RE = re.compile(r"(\d{1,2})(?:\s*(?:st|nd|rd|th))?\s+(\w+)\s+(\d{4})", re.IGNORECASE)
+# The smallest column the importer writes a number read from the text into is a
+# PositiveSmallIntegerField. PostgreSQL refuses more than this; SQLite would store it, so the
+# limit is checked here, the same on both.
+LARGEST_COUNT = BaseDatabaseOperations.integer_field_ranges["PositiveSmallIntegerField"][1]
+
+
+def parse_count(digits, *, line, what):
+    """The number written as ``digits`` (a vote count, a page number), or a refusal naming the
+    line when it is larger than the record can hold."""
+    if len(digits) > len(str(LARGEST_COUNT)) or int(digits) > LARGEST_COUNT:
+        shown = digits if len(digits) <= 12 else f"{digits[:12]}\u2026 ({len(digits)} digits)"
+        raise ImportRefused(
+            f"{what} is given as {shown}, more than the {LARGEST_COUNT} the record can hold. "
+            "Correct the number in the text file (digits run together, or a line joined to the "
+            "next?), then import again.",
+            line=line,
+        )
+    return int(digits)
+
+
+def clip(text, length=70):
+    """``text`` on one line, cut to ``length`` characters for quoting in a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= length else f"{text[: length - 1]}\u2026"
 
 
 def stated_weekday(text):

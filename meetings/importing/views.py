@@ -3,6 +3,10 @@
 Mount with ``path("admin/import/", include("meetings.importing.views"))`` before the admin's
 own URLs. Only staff who may add meetings can use it. The uploaded text is kept in the session
 between the preview and the confirmation, so what is confirmed is what was previewed.
+
+A document the importer refuses is answered as the admin answers a form with errors: the page
+again (status 200), with the refusal, its line and how to fix it in the error summary at the
+top, and nothing written.
 """
 
 import secrets
@@ -55,28 +59,24 @@ def _body(pending):
     return Body.objects.filter(pk=pending["body"]).first() if pending.get("body") else None
 
 
-def _preview(request, pending, *, form=None, error=None, status=200):
+def _preview(request, pending, *, form=None, error=None):
     try:
         result = import_text(
             pending["text"], source=pending["source"], body=_body(pending), dry_run=True
         )
     except ImportRefused as refusal:
-        return _upload_page(request, UploadForm(), error=refusal, status=400)
+        return _upload_page(request, UploadForm(), error=refusal)
     form = form or ConfirmForm(initial={"token": pending["token"]}, proposals=result.proposals)
     return TemplateResponse(
         request,
         "admin/importing/preview.html",
         _context(request, result=result, form=form, error=error, source=pending["source"]),
-        status=status,
     )
 
 
-def _upload_page(request, form, *, error=None, status=200):
+def _upload_page(request, form, *, error=None):
     return TemplateResponse(
-        request,
-        "admin/importing/upload.html",
-        _context(request, form=form, error=error),
-        status=status,
+        request, "admin/importing/upload.html", _context(request, form=form, error=error)
     )
 
 
@@ -87,7 +87,7 @@ def import_upload(request):
         return _upload_page(request, UploadForm())
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        return _upload_page(request, form, status=400)
+        return _upload_page(request, form)
     pending = {
         "token": secrets.token_urlsafe(16),
         "text": form.cleaned_data["text"],
@@ -109,10 +109,10 @@ def import_confirm(request):
             pending["text"], source=pending["source"], body=_body(pending), dry_run=True
         )
     except ImportRefused as refusal:
-        return _upload_page(request, UploadForm(), error=refusal, status=400)
+        return _upload_page(request, UploadForm(), error=refusal)
     form = ConfirmForm(request.POST, proposals=preview.proposals)
     if not form.is_valid():
-        return _preview(request, pending, form=form, status=400)
+        return _preview(request, pending, form=form)
     try:
         result = import_text(
             pending["text"],
@@ -123,7 +123,7 @@ def import_confirm(request):
             accept=form.cleaned_data["accept"],
         )
     except ImportRefused as refusal:
-        return _preview(request, pending, form=form, error=refusal, status=400)
+        return _preview(request, pending, form=form, error=refusal)
     request.session.pop(SESSION_KEY, None)
     return TemplateResponse(request, "admin/importing/done.html", _context(request, result=result))
 

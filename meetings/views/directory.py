@@ -1,7 +1,8 @@
 """Public pages on people and bodies, the decisions register, the work programme and search.
 
-Every page starts from a visibility rule: anonymous visitors get only public items and
-published minutes; members also see exempt and redacted items; staff also see draft minutes.
+Every page starts from what the visitor may read (meetings.visibility's ``Audience``):
+anonymous visitors get only public items and published minutes; members also see exempt and
+redacted items; staff also see draft minutes.
 """
 
 from django.db.models import (
@@ -24,14 +25,12 @@ from meetings.models import (
     AgendaItem,
     Attendance,
     Body,
-    Declaration,
     Meeting,
     Membership,
-    Minutes,
     Person,
-    Resolution,
     WorkProgrammeEntry,
 )
+from meetings.visibility import Audience
 
 # Seats that carry an expectation of attending every meeting; substitutes and standing
 # attendees come when asked, so their absence is not recorded against them.
@@ -49,39 +48,15 @@ SEARCH_RESULT_LIMIT = 20
 EXCERPT_CHARS = 240
 
 
-def sees_confidential(user):
-    """Members and staff may read exempt, redacted and sensitive items; the public may not."""
-    return user.is_authenticated and (user.is_staff or user.has_perm("meetings.view_agendaitem"))
-
-
-def sees_draft_minutes(user):
-    """Only those who keep the minutes see them before they are published."""
-    return user.is_authenticated and (user.is_staff or user.has_perm("meetings.change_minutes"))
-
-
-def visible_items(user):
-    return AgendaItem.objects.all() if sees_confidential(user) else AgendaItem.objects.public()
-
-
-def visible_minutes(user):
-    return Minutes.objects.all() if sees_draft_minutes(user) else Minutes.objects.published()
-
-
-def visible_resolutions(user):
-    """Resolutions the user may read: a resolution is part of its meeting's minutes."""
-    resolutions = (
-        Resolution.objects.all() if sees_confidential(user) else Resolution.objects.public()
-    )
-    return resolutions.filter(item__meeting__minutes__in=visible_minutes(user))
-
-
-def attendance_record(person, on=None):
+def attendance_record(person, audience, on=None):
     """Per body, the meetings ``person`` was expected at and what became of each.
 
     Expected: meetings held (or due before ``on`` and not cancelled or postponed) of a body on
-    which they held a member's seat that day. One grouped query, whatever the number of rows.
+    which they held a member's seat that day, whose attendance was taken and may be read by
+    ``audience`` (it is part of the minutes). One grouped query, whatever the number of rows.
     """
     on = on or timezone.localdate()
+    recorded = Attendance.objects.filter(meeting=OuterRef("pk"))
     seat = Membership.objects.filter(
         person=person,
         body=OuterRef("body"),
@@ -90,7 +65,8 @@ def attendance_record(person, on=None):
     ).filter(Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("date")))
     theirs = Q(attendances__person=person)
     rows = list(
-        Meeting.objects.filter(Exists(seat))
+        Meeting.objects.filter(Exists(seat), Exists(recorded))
+        .filter(pk__in=audience.minuted_meetings().values("pk"))
         .exclude(status__in=[Meeting.Status.CANCELLED, Meeting.Status.POSTPONED])
         .filter(Q(date__lt=on) | Q(status=Meeting.Status.HELD))
         .values("body__name", "body__slug")
@@ -197,25 +173,18 @@ class PersonDetailView(DetailView):
         )
 
     def get_declarations(self):
-        user = self.request.user
-        declarations = (
-            Declaration.objects.filter(person=self.object)
+        audience = Audience.of(self.request)
+        declarations = list(
+            audience.declarations()
+            .filter(person=self.object)
             .select_related("meeting__body")
             .prefetch_related(Prefetch("items", queryset=AgendaItem.objects.order_by("order")))
             .order_by("-meeting__date", "id")
         )
-        # A declaration is part of the minutes: shown once the visitor may read them.
-        declarations = declarations.filter(meeting__minutes__in=visible_minutes(user))
-        declarations = list(declarations)
-        confidential = sees_confidential(user)
         for declaration in declarations:
             items = list(declaration.items.all())
-            declaration.shown_items = [i for i in items if confidential or i.is_public]
+            declaration.shown_items = [i for i in items if audience.may_read_item(i)]
             declaration.private_item_count = len(items) - len(declaration.shown_items)
-            # A reason given only about private business could disclose that business.
-            declaration.reason_withheld = bool(
-                items and not declaration.all_items and not declaration.shown_items
-            )
         return declarations
 
     def get_context_data(self, **kwargs):
@@ -224,7 +193,7 @@ class PersonDetailView(DetailView):
         memberships = list(self.object.memberships.all())
         for membership in memberships:
             membership.is_current = membership.end_date is None or membership.end_date >= today
-        record = attendance_record(self.object, on=today)
+        record = attendance_record(self.object, Audience.of(self.request), on=today)
         context.update(
             memberships=memberships,
             attendance_record=record,
@@ -285,7 +254,8 @@ class ResolutionListView(FilteredListMixin, ListView):
 
     def get_queryset(self):
         resolutions = (
-            visible_resolutions(self.request.user)
+            Audience.of(self.request)
+            .resolutions()
             .select_related("item__meeting__body", "mover", "seconder")
             .order_by("-item__meeting__date", "item__meeting__body__name", "item__order", "number")
         )
@@ -351,7 +321,7 @@ class SearchView(TemplateView):
         return context
 
     def search(self, text):
-        user = self.request.user
+        audience = Audience.of(self.request)
         kinds = [value for value, label in Meeting.Kind.choices if text.lower() in label.lower()]
         meetings = (
             Meeting.objects.filter(Q(title__icontains=text) | Q(title="", kind__in=kinds))
@@ -359,20 +329,20 @@ class SearchView(TemplateView):
             .order_by("-date")
         )
         items = (
-            visible_items(user)
+            audience.items()
             .filter(Q(title__icontains=text) | Q(description__icontains=text))
             .select_related("meeting__body")
             .order_by("-meeting__date", "order")
         )
         resolutions = (
-            visible_resolutions(user)
+            audience.resolutions()
             .filter(text__icontains=text)
             .select_related("item__meeting__body")
             .order_by("-item__meeting__date", "item__order", "number")
         )
         minutes = (
-            visible_items(user)
-            .filter(minutes_text__icontains=text, meeting__minutes__in=visible_minutes(user))
+            audience.items()
+            .filter(minutes_text__icontains=text, meeting__in=audience.minuted_meetings())
             .select_related("meeting__body")
             .order_by("-meeting__date", "order")
         )

@@ -1,8 +1,9 @@
 """The home page, the meetings list, a meeting's page and its minutes (also as PDF).
 
-Every page starts from a visibility rule (``Visibility``): the public gets only public items,
-unrestricted papers and published minutes; members and staff also read exempt, redacted and
-sensitive items; only staff see draft minutes. An item withheld from a visitor is still
+Every page starts from what the visitor may read (meetings.visibility's ``Audience``): the
+public gets only public items, unrestricted papers and published minutes with their
+attendance and declarations; members and staff also read exempt, redacted and sensitive
+items; only staff see draft minutes. An item withheld from a visitor is still
 listed, by its number, with the reason it was taken in private: its title and text are never
 loaded for that visitor. Every queryset declares what its template reads, so the number of
 queries does not grow with the rows listed.
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 import django_filters
 from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
@@ -28,15 +29,11 @@ from meetings.models import (
     Declaration,
     Meeting,
     Minutes,
-    MinutesEvent,
-    Paper,
-    Resolution,
 )
 from meetings.pdf import and_join
+from meetings.visibility import Audience
 
 HOME_LIST_LENGTH = 5
-# What any visitor may know of an item: where it sits on the agenda and why it is private.
-OUTLINE_FIELDS = ("id", "meeting_id", "order", "number", "confidentiality", "exempt_paragraphs")
 ATTENDANCE_SECTIONS = (
     (Attendance.Status.PRESENT, "Present"),
     (Attendance.Status.APOLOGIES, "Apologies"),
@@ -44,44 +41,6 @@ ATTENDANCE_SECTIONS = (
     (Attendance.Status.IN_ATTENDANCE, "In attendance"),
     (Attendance.Status.ALSO_PRESENT, "Also present"),
 )
-
-
-def sees_confidential(user):
-    """Members and staff may read exempt, redacted and sensitive items; the public may not."""
-    return user.is_authenticated and (user.is_staff or user.has_perm("meetings.view_agendaitem"))
-
-
-def sees_draft_minutes(user):
-    """Only those who keep the minutes see them before they are published."""
-    return user.is_authenticated and (user.is_staff or user.has_perm("meetings.change_minutes"))
-
-
-class Visibility:
-    """The querysets one visitor may read, each starting from the model's named filter."""
-
-    def __init__(self, user):
-        self.confidential = sees_confidential(user)
-        self.drafts = sees_draft_minutes(user)
-
-    def minutes(self):
-        return Minutes.objects.all() if self.drafts else Minutes.objects.published()
-
-    def items(self):
-        return AgendaItem.objects.all() if self.confidential else AgendaItem.objects.public()
-
-    def resolutions(self):
-        if self.confidential:
-            return Resolution.objects.all()
-        return Resolution.objects.public()
-
-    def decisions(self):
-        """Resolutions whose minutes the visitor may read."""
-        return self.resolutions().filter(item__meeting__minutes__in=self.minutes())
-
-    def papers(self):
-        if self.confidential:
-            return Paper.objects.all()
-        return Paper.objects.public()
 
 
 @dataclass(frozen=True)
@@ -135,39 +94,6 @@ class AgendaEntry:
         return "This item is not published: it is marked Official \u2013 sensitive."
 
 
-def meeting_relations(visibility, with_minutes=True):
-    """Everything a meeting's page and its minutes read, as prefetches."""
-    items = visibility.items().prefetch_related(
-        Prefetch("papers", queryset=visibility.papers()),
-        Prefetch(
-            "resolutions",
-            queryset=visibility.resolutions().select_related("mover", "seconder"),
-        ),
-    )
-    item_numbers = AgendaItem.objects.only("id", "meeting_id", "order", "number")
-    relations = [
-        Prefetch("items", queryset=AgendaItem.objects.only(*OUTLINE_FIELDS), to_attr="outline"),
-        Prefetch("items", queryset=items, to_attr="readable_items"),
-        Prefetch(
-            "attendances",
-            queryset=Attendance.objects.select_related("person", "substitute_for").prefetch_related(
-                Prefetch("items", queryset=item_numbers)
-            ),
-        ),
-        Prefetch(
-            "declarations",
-            queryset=Declaration.objects.select_related("person").prefetch_related(
-                Prefetch("items", queryset=item_numbers)
-            ),
-        ),
-    ]
-    if with_minutes:
-        relations.append(
-            Prefetch("minutes", queryset=visibility.minutes(), to_attr="visible_minutes")
-        )
-    return relations
-
-
 def agenda_entries(meeting):
     """The meeting's items in agenda order, each readable or withheld (needs the prefetches)."""
     readable = {item.pk: item for item in meeting.readable_items}
@@ -208,7 +134,7 @@ class HomeView(TemplateView):
     template_name = "meetings/home.html"
 
     def get_context_data(self, **kwargs):
-        visibility = Visibility(self.request.user)
+        audience = Audience.of(self.request)
         today = timezone.localdate()
         return super().get_context_data(
             next_meetings=Meeting.objects.upcoming(on=today)
@@ -218,7 +144,7 @@ class HomeView(TemplateView):
             .filter(status=Minutes.Status.CONFIRMED)
             .select_related("meeting__body")
             .order_by("-meeting__date")[:HOME_LIST_LENGTH],
-            recent_decisions=recent_decisions(visibility.decisions()),
+            recent_decisions=recent_decisions(audience.resolutions()),
             **kwargs,
         )
 
@@ -311,11 +237,11 @@ class MeetingListView(FilterView):
     paginate_by = 50
 
     def get_queryset(self):
-        visibility = Visibility(self.request.user)
+        audience = Audience.of(self.request)
         return (
             Meeting.objects.select_related("body")
             .prefetch_related(
-                Prefetch("minutes", queryset=visibility.minutes(), to_attr="visible_minutes")
+                Prefetch("minutes", queryset=audience.minutes(), to_attr="visible_minutes")
             )
             .order_by("-date", "-start_time", "-pk")
         )
@@ -328,10 +254,7 @@ class MeetingDetailView(DetailView):
     context_object_name = "meeting"
 
     def get_queryset(self):
-        self.visibility = Visibility(self.request.user)
-        return Meeting.objects.select_related("body").prefetch_related(
-            *meeting_relations(self.visibility)
-        )
+        return Meeting.objects.select_related("body").with_record(Audience.of(self.request))
 
     def get_context_data(self, **kwargs):
         meeting = self.object
@@ -363,7 +286,7 @@ def describe_event(event):
     return "Confirmed as a correct record"
 
 
-def history_entries(events, visibility):
+def history_entries(events, audience):
     """The minutes' history as the visitor may read it.
 
     The public sees when the minutes were published, confirmed and corrected, with the note
@@ -372,37 +295,61 @@ def history_entries(events, visibility):
     """
     entries = []
     for event in events:
-        if event.to_status == Minutes.Status.DRAFT and not visibility.drafts:
+        if event.to_status == Minutes.Status.DRAFT and not audience.may_read_draft_steps():
             continue
         entry = HistoryEntry(at=event.at, description=describe_event(event))
         if event.from_status == event.to_status:
-            entry.earlier, hidden = correction_texts(event.snapshot, visibility)
+            entry.earlier, hidden = correction_texts(event.snapshot, audience)
             entry.note = "" if hidden else event.note
-        elif visibility.drafts:
+        elif audience.may_read_draft_steps():
             entry.note = event.note
         entries.append(entry)
     return entries
 
 
-def correction_texts(snapshot, visibility):
+def correction_texts(snapshot, audience):
     """(earlier texts the visitor may read, whether anything was withheld)."""
     earlier, hidden = [], False
     for row in snapshot.get("items", []):
-        if row.get("confidentiality") != "public" and not visibility.confidential:
+        if not audience.may_read_confidentiality(row.get("confidentiality")):
             hidden = True
             continue
         for name, text in row.get("earlier", {}).items():
             label = "title" if name == "title" else "text"
             earlier.append((f"Item {row.get('number') or ''}, earlier {label}".strip(), text))
     for row in snapshot.get("resolutions", []):
-        if row.get("confidentiality") != "public" and not visibility.confidential:
+        if not audience.may_read_confidentiality(row.get("confidentiality")):
             hidden = True
             continue
         number = f" resolution {row['number']}" if row.get("number") else " resolution"
         earlier.append(
             (f"Item {row.get('item_number') or ''},{number}, earlier text", row["earlier"]["text"])
         )
+    for key, model in (("attendances", Attendance), ("declarations", Declaration)):
+        for row in snapshot.get(key, []):
+            if not audience.may_read_confidentiality(row.get("confidentiality")):
+                hidden = True
+                continue
+            for name, value in row.get("earlier", {}).items():
+                label = model._meta.get_field(name).verbose_name
+                earlier.append(
+                    (
+                        f"{model._meta.verbose_name.capitalize()} of {row.get('person')}, "
+                        f"earlier {label}",
+                        field_display(model, name, value),
+                    )
+                )
     return earlier, hidden
+
+
+def field_display(model, name, value):
+    """A stored value as people read it: a choice's label, yes or no."""
+    field = model._meta.get_field(name)
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
 
 
 class MinutesDetailView(DetailView):
@@ -412,22 +359,14 @@ class MinutesDetailView(DetailView):
     context_object_name = "minutes"
 
     def get_object(self, queryset=None):
-        self.visibility = Visibility(self.request.user)
-        minutes = get_object_or_404(
-            self.visibility.minutes()
-            .select_related("confirmed_by__item__meeting__body")
-            .prefetch_related(
-                Prefetch("history", queryset=MinutesEvent.objects.order_by("at", "pk"))
-            ),
-            meeting_id=self.kwargs["pk"],
-        )
+        self.audience = Audience.of(self.request)
         self.meeting = get_object_or_404(
-            Meeting.objects.select_related("body").prefetch_related(
-                *meeting_relations(self.visibility, with_minutes=False)
-            ),
+            Meeting.objects.select_related("body").with_record(self.audience),
             pk=self.kwargs["pk"],
         )
-        return minutes
+        if self.meeting.visible_minutes is None:
+            raise Http404("No minutes of this meeting are published.")
+        return self.meeting.visible_minutes
 
     def get_context_data(self, **kwargs):
         minutes = self.object
@@ -438,7 +377,7 @@ class MinutesDetailView(DetailView):
             entries=entries,
             closing_in_text=closing_in_text(entries),
             attendance=attendance_sections(self.meeting),
-            history=history_entries(minutes.history.all(), self.visibility),
+            history=history_entries(minutes.history.order_by("at", "pk"), self.audience),
             confirming_item=confirming_item,
             **kwargs,
         )

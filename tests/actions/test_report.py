@@ -10,6 +10,7 @@ from actions import services
 from actions.models import Owner
 from actions.reports import actions_arising_report, letter, reference_sort_key
 from meetings.models import AgendaItem, Body, Meeting
+from meetings.visibility import Audience
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +119,7 @@ def june_board(cgb, officer, time_machine):
 
 
 def report_text(meeting, user=ANONYMOUS):
-    return actions_arising_report(meeting=meeting, user=user).as_text()
+    return actions_arising_report(meeting=meeting, audience=Audience(user)).as_text()
 
 
 def test_the_june_2023_board_meeting_is_reported_as_the_panel_reports_it(

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from actions import services
 from actions.models import Action, ActionEvent
@@ -114,7 +114,8 @@ def member(member_user):
 
 @pytest.fixture
 def staff_token(staff_user):
-    return Token.objects.create(user=staff_user).key
+    _, secret = AuthToken.objects.create(user=staff_user)
+    return secret
 
 
 @pytest.fixture
@@ -165,8 +166,8 @@ def test_member_receives_the_restricted_action(member, board):
 
 
 def test_member_with_a_token_receives_the_restricted_action(member_user, board):
-    token = Token.objects.create(user=member_user)
-    client = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, secret = AuthToken.objects.create(user=member_user)
+    client = Client(HTTP_AUTHORIZATION=f"Token {secret}")
 
     assert "5a" in references(client.get("/api/v1/actions/", {"body": "cgb"}))
 
@@ -346,8 +347,8 @@ def test_anonymous_cannot_change_an_action(anonymous, board):
 
 
 def test_a_member_cannot_change_an_action(member_user, board):
-    token = Token.objects.create(user=member_user)
-    client = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, secret = AuthToken.objects.create(user=member_user)
+    client = Client(HTTP_AUTHORIZATION=f"Token {secret}")
 
     response = post(client, f"/api/v1/actions/{board.summary.pk}/complete/")
 
@@ -361,8 +362,8 @@ def test_staff_without_restricted_access_cannot_reach_a_restricted_action(django
 
     clerk = django_user_model.objects.create_user("clerk")
     clerk.user_permissions.add(Permission.objects.get(codename="change_action_status"))
-    token = Token.objects.create(user=clerk)
-    client = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, secret = AuthToken.objects.create(user=clerk)
+    client = Client(HTTP_AUTHORIZATION=f"Token {secret}")
 
     response = post(client, f"/api/v1/actions/{board.restricted.pk}/start/")
 

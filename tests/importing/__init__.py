@@ -6,9 +6,11 @@ attendance lists), in the spelling a democratic services officer would have reco
 
 import datetime
 import os
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 
 from meetings.models import Body, Membership, Person
 
@@ -78,11 +80,82 @@ OFFICERS_2017 = [
 ]  # fmt: skip
 
 
+# Small hand-made papers naming members recorded by make_people_2023: minutes in the city's
+# style, the same meeting in the county's (date and venue in the heading), and an agenda.
+CITY_MINUTES = """Minutes of the Meeting of the LEICESTER, LEICESTERSHIRE AND RUTLAND POLICE AND CRIME PANEL
+
+Held: WEDNESDAY, 13 DECEMBER 2023 at 1:00 pm
+
+PRESENT:
+
+Councillor Taylor (Chair)
+Councillor Wise
+
+* * * * * * * *
+
+1. APOLOGIES FOR ABSENCE
+
+There were none.
+
+2. POLICE AND CRIME PLAN
+
+It was moved by Councillor Taylor and seconded by Councillor Wise that:-
+
+a) The plan be supported.
+
+The motion was carried (9 for, 2 against).
+
+There being no other business the meeting closed at 1.30pm.
+"""
+COUNTY_MINUTES = """Minutes of a meeting of the Leicester, Leicestershire and Rutland Police and Crime Panel held at County Hall, Glenfield on Wednesday, 13 December 2023.
+
+PRESENT
+
+Councillor Taylor (in the Chair)
+
+Councillor Wise
+
+1. Police and Crime Plan.
+
+RESOLVED:
+
+That the plan be noted.
+
+1.00 - 2.00 pm
+"""
+AGENDA_PACK = """MEETING OF THE LEICESTER, LEICESTERSHIRE AND RUTLAND POLICE AND CRIME PANEL
+
+DATE: WEDNESDAY, 13 DECEMBER 2023
+
+TIME: 1:00 pm
+
+AGENDA
+
+1. APOLOGIES FOR ABSENCE (Pages 1 - 2)
+
+2. WORK PROGRAMME (Pages 3 - 8)
+"""
+
+
 def seed_text(key):
     path = SEEDS / SEED_FILES[key]
     if not path.exists():
         pytest.skip(f"the seed papers are not at {SEEDS}: set PANEL_SEEDS_DIR")
     return path.read_text(encoding="utf-8")
+
+
+def seed_bytes(key):
+    seed_text(key)  # skips when the seeds are not there
+    return (SEEDS / SEED_FILES[key]).read_bytes()
+
+
+def record_rows():
+    """How many rows each model of the record and of the action log holds."""
+    models = [
+        *apps.get_app_config("meetings").get_models(),
+        *apps.get_app_config("actions").get_models(),
+    ]
+    return {model._meta.label: model.objects.count() for model in models}
 
 
 def make_panel():
@@ -123,3 +196,36 @@ def make_people_2023(panel):
 
 def make_people_2017(panel):
     return make_people(panel, PANEL_2017, OFFICERS_2017, since=datetime.date(2016, 6, 1))
+
+
+class _SummaryReader(HTMLParser):
+    """Collects the text inside the import page's error summary (class "import-errors")."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth = 0
+        self.parts = []
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth:
+            self.depth += tag not in VOID_TAGS
+        elif "import-errors" in (dict(attrs).get("class") or "").split():
+            self.depth = 1
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.parts.append(data)
+
+
+VOID_TAGS = {"br", "hr", "img", "input", "link", "meta", "wbr"}
+
+
+def error_summary(response):
+    """The words of the error summary at the top of an import page ("" when it has none)."""
+    reader = _SummaryReader()
+    reader.feed(response.content.decode())
+    return " ".join(" ".join(reader.parts).split())

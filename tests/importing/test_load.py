@@ -229,13 +229,19 @@ def test_minutes_fill_a_meeting_scheduled_without_items(panel):
     assert (Meeting.objects.count(), scheduled.status, scheduled.items.count()) == (1, "held", 2)
 
 
-def test_imported_minutes_are_published_with_a_history_row(panel, django_user_model):
+def test_imported_minutes_are_started_and_published_by_the_importing_user(panel, django_user_model):
     officer = django_user_model.objects.create_user("officer")
     import_text(CITY.format(start="1:00 pm"), source="city.txt", create_people=True, user=officer)
     minutes = Minutes.objects.get()
     assert minutes.status == Minutes.Status.PUBLISHED
-    assert [(e.to_status, e.actor, e.note) for e in minutes.history.all()] == [
-        ("published", officer, "Imported from city.txt (lines 1-23)."),
+    assert [(e.from_status, e.to_status, e.actor, e.note) for e in minutes.history.all()] == [
+        ("", "draft", officer, "Imported from city.txt (lines 1-23)."),
+        (
+            "draft",
+            "published",
+            officer,
+            "Published on import: the papers printed them in city.txt (lines 1-23).",
+        ),
     ]
 
 

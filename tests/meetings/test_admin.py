@@ -2,12 +2,15 @@
 
 import datetime
 import json
+from html import unescape
+from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
 
 from meetings.models import (
     AgendaItem,
@@ -716,3 +719,287 @@ def test_list_queries_do_not_grow_with_rows(
         response = admin_client.get(url)
 
     assert len(response.context["cl"].result_list) >= 5
+
+
+# Once minutes are published, their record changes only through a correction
+
+
+class FormReader(HTMLParser):
+    """What a browser posts from a page's change form, when nothing is edited."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.data = MultiValueDict()
+        self.select = self.textarea = None
+        self.text = ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("submit", "button", "file"):
+            if attrs.get("type") in ("checkbox", "radio"):
+                if "checked" in attrs:
+                    self.data.appendlist(name, attrs.get("value", "on"))
+            else:
+                self.data.appendlist(name, attrs.get("value") or "")
+        elif tag == "select" and name:
+            self.select = name
+        elif tag == "option" and self.select and "selected" in attrs:
+            self.data.appendlist(self.select, attrs.get("value", ""))
+        elif tag == "textarea" and name:
+            self.textarea, self.text = name, ""
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.text += data
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self.select = None
+        elif tag == "textarea" and self.textarea:
+            # Browsers drop the newline that follows <textarea> and send CRLF line breaks.
+            text = self.text[1:] if self.text.startswith("\n") else self.text
+            self.data.appendlist(self.textarea, text.replace("\n", "\r\n"))
+            self.textarea = None
+
+
+def change_form(client, obj, **changes):
+    """The change page's form as the browser would post it, with ``changes`` typed in."""
+    reader = FormReader()
+    reader.feed(client.get(change_url(obj)).content.decode())
+    data = reader.data
+    data.pop("csrfmiddlewaretoken", None)
+    for name, value in changes.items():
+        data.setlist(name, value if isinstance(value, list) else [value])
+    data["_save"] = "Save"
+    return data
+
+
+def inline_index(data, prefix, pk):
+    """The index of the row of inline ``prefix`` that holds the row ``pk``."""
+    return next(
+        index
+        for index in range(int(data[f"{prefix}-TOTAL_FORMS"]))
+        if data.get(f"{prefix}-{index}-id") == str(pk)
+    )
+
+
+def correction_url(minutes):
+    return reverse("admin:meetings_minutes_step", args=[minutes.pk, "correct"])
+
+
+def test_a_published_items_minute_text_is_not_changed_in_the_admin(client, record, staff_user):
+    client.force_login(staff_user)
+    s106 = record.july_items[2]
+    data = change_form(client, s106, minutes_text="Rewritten quietly.", page_range="12-14")
+
+    response = client.post(change_url(s106), data)
+
+    assert response.status_code == 200
+    assert (
+        "Not saved: the minutes of Police and Crime Panel, 26 July 2023 are confirmed as a "
+        "correct record, so items' titles and minute text change only through "
+        "\u201cRecord a correction\u201d on the minutes"
+    ) in unescape(page_text(response))
+    assert f'<a href="{correction_url(record.july_minutes)}">' in page_text(response)
+    assert 'value="12-14"' in page_text(response)
+    s106.refresh_from_db()
+    assert s106.minutes_text.startswith("The Panel received a report")
+    assert s106.page_range == ""
+    assert MinutesEvent.objects.filter(minutes=record.july_minutes).count() == 3
+
+
+def test_a_published_items_page_range_stays_editable(client, record, staff_user):
+    client.force_login(staff_user)
+    s106 = record.july_items[2]
+    text = s106.minutes_text
+    data = change_form(client, s106, page_range="12-14")
+
+    response = client.post(change_url(s106), data)
+
+    assert response.status_code == 302
+    s106.refresh_from_db()
+    assert s106.page_range == "12-14"
+    assert s106.minutes_text == text  # line endings included
+
+
+def test_a_draft_items_minute_text_is_edited_in_the_admin(client, record, staff_user):
+    client.force_login(staff_user)
+    report = record.october.items.get(number="4")
+    data = change_form(client, report, minutes_text="The Panel received the report.")
+
+    response = client.post(change_url(report), data)
+
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.minutes_text == "The Panel received the report."
+
+
+def test_a_published_resolution_is_not_changed_on_its_items_page(client, record, staff_user):
+    client.force_login(staff_user)
+    s106 = record.july_items[2]
+    updates = record.july_resolutions[2]
+    data = change_form(client, s106)
+    index = inline_index(data, "resolutions", updates.pk)
+    data[f"resolutions-{index}-text"] = "That no updates be brought."
+
+    response = client.post(change_url(s106), data)
+
+    assert response.status_code == 200
+    assert "so resolutions change only through" in unescape(page_text(response))
+    updates.refresh_from_db()
+    assert updates.text == "That regular updates on S106 funding be brought to the Panel."
+
+
+def test_a_resolution_is_not_added_to_published_minutes(client, record, staff_user):
+    client.force_login(staff_user)
+    s106 = record.july_items[2]
+    data = change_form(client, s106)
+    index = int(data["resolutions-TOTAL_FORMS"])
+    data["resolutions-TOTAL_FORMS"] = str(index + 1)
+    data[f"resolutions-{index}-text"] = "That a third thing be done."
+    data[f"resolutions-{index}-kind"] = "noted"
+    data[f"resolutions-{index}-number"] = "3"
+
+    response = client.post(change_url(s106), data)
+
+    assert response.status_code == 200
+    assert "a resolution cannot be added once they are published" in unescape(page_text(response))
+    assert s106.resolutions.count() == 2
+
+
+def test_a_published_resolution_is_not_changed_on_its_own_page(client, record, staff_user):
+    client.force_login(staff_user)
+    noted = record.july_resolutions[1]
+    data = change_form(client, noted, text="That the report be rejected.")
+
+    response = client.post(change_url(noted), data)
+
+    assert response.status_code == 200
+    assert "so resolutions change only through" in unescape(page_text(response))
+    noted.refresh_from_db()
+    assert noted.text == "That the contents of the report be noted."
+
+
+def test_published_attendance_is_not_changed_on_the_meetings_page(client, record, staff_user):
+    client.force_login(staff_user)
+    blackshaw = Attendance.objects.get(meeting=record.august, person=record.people.blackshaw)
+    data = change_form(client, record.august)
+    data[f"attendances-{inline_index(data, 'attendances', blackshaw.pk)}-status"] = "present"
+
+    response = client.post(change_url(record.august), data)
+
+    assert response.status_code == 200
+    assert (
+        "Not saved: the minutes of Police and Crime Panel, 10 August 2023 are published as "
+        "draft, subject to confirmation, so attendance rows change only through"
+    ) in unescape(page_text(response))
+    blackshaw.refresh_from_db()
+    assert blackshaw.status == "apologies"
+
+
+def test_published_attendance_is_not_changed_on_its_own_page(client, record, staff_user):
+    client.force_login(staff_user)
+    blackshaw = Attendance.objects.get(meeting=record.august, person=record.people.blackshaw)
+    data = change_form(client, blackshaw, status="present")
+
+    response = client.post(change_url(blackshaw), data)
+
+    assert response.status_code == 200
+    assert "so attendance rows change only through" in unescape(page_text(response))
+    blackshaw.refresh_from_db()
+    assert blackshaw.status == "apologies"
+
+
+def test_attendance_is_not_added_to_or_removed_from_published_minutes(client, record, staff_user):
+    client.force_login(staff_user)
+    phillimore = Attendance.objects.get(meeting=record.august, person=record.people.phillimore)
+    data = change_form(client, record.august)
+    data[f"attendances-{inline_index(data, 'attendances', phillimore.pk)}-DELETE"] = "on"
+
+    response = client.post(change_url(record.august), data)
+
+    assert response.status_code == 200
+    text = unescape(page_text(response))
+    assert "an attendance row cannot be removed once they are published." in text
+    assert "Use \u201cWithdraw from publication\u201d on the minutes first" in text
+    assert Attendance.objects.filter(pk=phillimore.pk).exists()
+
+
+def test_published_declarations_are_not_changed(client, record, staff_user):
+    client.force_login(staff_user)
+    declaration = Declaration.objects.get(meeting=record.august)
+    data = change_form(client, declaration, reason="as a relative works for the OPCC")
+
+    response = client.post(change_url(declaration), data)
+
+    assert response.status_code == 200
+    assert "so declarations of interest change only through" in unescape(page_text(response))
+    declaration.refresh_from_db()
+    assert declaration.reason.startswith("as he had two close relatives")
+
+
+def test_published_declarations_are_not_changed_on_the_meetings_page(client, record, staff_user):
+    client.force_login(staff_user)
+    declaration = Declaration.objects.get(meeting=record.august)
+    data = change_form(client, record.august)
+    data["declarations-0-reason"] = "as a relative works for the OPCC"
+
+    response = client.post(change_url(record.august), data)
+
+    assert response.status_code == 200
+    declaration.refresh_from_db()
+    assert declaration.reason.startswith("as he had two close relatives")
+
+
+def test_a_published_meetings_own_details_stay_editable(client, record, staff_user):
+    client.force_login(staff_user)
+    data = change_form(client, record.august, venue="County Hall, Glenfield")
+
+    response = client.post(change_url(record.august), data)
+
+    assert response.status_code == 302
+    record.august.refresh_from_db()
+    assert record.august.venue == "County Hall, Glenfield"
+
+
+def test_bulk_delete_of_published_attendance_is_refused(client, record, staff_user):
+    staff_user.user_permissions.add(Permission.objects.get(codename="delete_attendance"))
+    client.force_login(staff_user)
+    row = Attendance.objects.get(meeting=record.august, person=record.people.phillimore)
+
+    response = client.post(
+        reverse("admin:meetings_attendance_changelist"),
+        {"action": "delete_selected", "_selected_action": [row.pk], "post": "yes"},
+        follow=True,
+    )
+
+    assert (
+        "its attendance cannot be deleted once they are published. Use \u201cWithdraw from "
+        "publication\u201d on the minutes first"
+    ) in unescape(page_text(response))
+    assert "Nothing was deleted." in page_text(response)
+    assert Attendance.objects.filter(pk=row.pk).exists()
+
+
+def test_published_attendance_has_no_delete_button(client, record, staff_user):
+    client.force_login(staff_user)
+    row = Attendance.objects.get(meeting=record.august, person=record.people.phillimore)
+
+    page = client.get(change_url(row))
+    response = client.post(
+        reverse("admin:meetings_attendance_delete", args=[row.pk]), {"post": "yes"}
+    )
+
+    assert reverse("admin:meetings_attendance_delete", args=[row.pk]) not in page_text(page)
+    assert response.status_code == 403
+    assert Attendance.objects.filter(pk=row.pk).exists()
+
+
+def test_a_meeting_page_says_how_its_published_record_changes(client, record, staff_user):
+    client.force_login(staff_user)
+
+    text = page_text(client.get(change_url(record.august)))
+
+    assert f'<a href="{correction_url(record.august_minutes)}">' in text
+    assert "change only through a correction, which keeps the earlier text." in text

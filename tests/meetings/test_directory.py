@@ -227,33 +227,45 @@ def test_members_page_refuses_an_unknown_body_with_a_message(client, members):
 
 @pytest.fixture
 def attendance_history(panel, board, members):
-    """Councillor Taylor joined the Panel on 25 May 2023; her record since then."""
-    taylor, _ = members
+    """Councillor Taylor joined the Panel on 25 May 2023; her record since then.
 
-    def attended(date, status, body=panel, **fields):
+    Attendance is part of the minutes: it counts once the minutes are published (for staff,
+    once taken), and a meeting whose attendance was never taken is not counted at all."""
+    taylor, someone_else = members
+
+    def attended(date, status, body=panel, minutes=Minutes.Status.PUBLISHED, **fields):
         m = meeting(body, date, **fields)
         Attendance.objects.create(meeting=m, person=taylor, status=status)
+        Minutes.objects.create(meeting=m, status=minutes)
         return m
 
     attended(datetime.date(2023, 4, 20), "present")  # before she joined
     attended(datetime.date(2023, 6, 8), "present")
     attended(datetime.date(2023, 7, 26), "present")
     attended(datetime.date(2023, 8, 10), "apologies")
-    meeting(panel, datetime.date(2023, 9, 14))  # no record: absent
+    absent = published(meeting(panel, datetime.date(2023, 9, 14)))  # taken, she is not on it
+    Attendance.objects.create(meeting=absent, person=someone_else, status="present")
+    attended(datetime.date(2023, 9, 21), "present", minutes=Minutes.Status.DRAFT)
+    meeting(panel, datetime.date(2023, 9, 25))  # attendance never taken: not counted
     meeting(panel, datetime.date(2023, 9, 28), status=Meeting.Status.CANCELLED)
     meeting(panel, datetime.date(2023, 10, 9))  # not yet held
     attended(datetime.date(2023, 6, 21), "in_attendance", body=board)  # not a board member
     return taylor
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_member_page_counts_attendance_while_a_member(client_as, role, attendance_history):
+@pytest.mark.parametrize(
+    "role, counts",
+    [("anonymous", "4 2 1 1"), ("member", "4 2 1 1"), ("staff", "5 3 1 1")],
+)
+def test_member_page_counts_attendance_taken_and_published(
+    client_as, role, counts, attendance_history
+):
     response = client_as(role).get(attendance_history.get_absolute_url())
 
     text = page_text(response)
     assert response.status_code == 200
     assert (
-        "Body Expected Present Apologies Absent without apologies Police and Crime Panel 4 2 1 1"
+        f"Body Expected Present Apologies Absent without apologies Police and Crime Panel {counts}"
     ) in text
     assert "Corporate Governance Board 1" not in text
 
@@ -306,7 +318,9 @@ def test_member_page_withholds_private_business_of_a_declaration_from_the_public
 ):
     text = page_text(client.get(declarations.get_absolute_url()))
 
-    assert "1 item taken in private" in text
+    # A declaration only about private business is not listed at all: its reason, or even
+    # its existence next to the meeting, could disclose that business.
+    assert "taken in private" not in text
     assert "worked with one of the candidates" not in text
     assert PRIVATE_TITLE not in text
 
@@ -828,6 +842,6 @@ def test_seed_record_counts_the_absence_without_apologies(client, record):
     with time_machine.travel(datetime.datetime(2023, 11, 1, 12, tzinfo=UTC), tick=False):
         text = page_text(client.get(url))
 
-    # Present on 26 July; absent without apologies on 10 August; not recorded on 9 October;
-    # 13 December not yet held.
-    assert "Leicester, Leicestershire and Rutland Police and Crime Panel 3 1 0 2" in text
+    # Present on 26 July; absent without apologies on 10 August; 9 October not counted (its
+    # minutes, and so its attendance, are still a draft); 13 December not yet held.
+    assert "Leicester, Leicestershire and Rutland Police and Crime Panel 2 1 0 1" in text

@@ -654,3 +654,229 @@ def test_attendance_statuses_cover_every_section(record):
     from meetings.views.meetings import ATTENDANCE_SECTIONS
 
     assert {status for status, _ in ATTENDANCE_SECTIONS} == set(Attendance.Status.values)
+
+
+# --- The steps, declared once (services.STEPS) ----------------------------------------------
+
+
+def minutes_in(record, status):
+    return {
+        S.DRAFT: record.october_minutes,
+        S.PUBLISHED: record.august_minutes,
+        S.CONFIRMED: record.july_minutes,
+    }[status]
+
+
+def inputs_for(step, record):
+    """Valid inputs for ``step``, as far as they go without the status allowing it."""
+    inputs = {"note": "Because"}
+    if step.asks_resolution:
+        inputs["resolution"] = record.confirming
+    if step.asks_corrections:
+        inputs["items"] = {record.october.items.first(): {"minutes_text": "New"}}
+    return inputs
+
+
+REFUSED = [
+    (name, status)
+    for name, step in services.STEPS.items()
+    for status in S.values
+    if status not in step.allowed_from
+]
+
+
+@pytest.mark.parametrize(("name", "status"), REFUSED)
+def test_each_step_refuses_the_statuses_it_does_not_allow_with_its_message(
+    record, staff_user, name, status
+):
+    step = services.STEPS[name]
+    minutes = minutes_in(record, status)
+    before = history(minutes)
+    expected = step.refusals[status].format(
+        meeting=minutes.meeting, status=minutes.get_status_display().lower()
+    )
+
+    with pytest.raises(services.MinutesTransitionNotAllowed) as refusal:
+        services.minutes_step(
+            minutes=minutes, step=name, user=staff_user, **inputs_for(step, record)
+        )
+
+    assert refusal.value.messages == [expected]
+    assert refusal.value.code == "transition_not_allowed"
+    assert history(minutes) == before
+
+
+def test_steps_allowed_follow_the_status(record):
+    def names(minutes):
+        return [step.name for step in services.steps_allowed(minutes)]
+
+    assert names(record.october_minutes) == ["publish"]
+    assert names(record.august_minutes) == ["confirm", "correct", "unpublish"]
+    assert names(record.july_minutes) == ["correct"]
+
+
+def test_a_step_must_say_something_to_every_status_it_does_not_allow():
+    with pytest.raises(ValueError, match="says nothing to minutes that are"):
+        services.MinutesStep(
+            name="archive",
+            label="Archive",
+            done="Archived",
+            explanation="",
+            allowed_from=(S.CONFIRMED,),
+            to=S.CONFIRMED,
+            note_label="Note",
+            refusals={S.DRAFT: "Not a draft."},
+            service=services.minutes_publish,
+        )
+
+
+def test_an_unknown_step_is_refused(record, staff_user):
+    with pytest.raises(ValidationError, match="Unknown step 'approve'"):
+        services.minutes_step(minutes=record.august_minutes, step="approve", user=staff_user)
+
+
+def test_confirm_refuses_a_resolution_of_a_meeting_not_yet_held(record, staff_user):
+    item = record.december.items.get()
+    resolution = Resolution.objects.create(item=item, text="That the minutes be confirmed.")
+
+    with pytest.raises(services.MinutesInputRefused, match="is recorded as scheduled, not held"):
+        services.minutes_confirm(
+            minutes=record.august_minutes, resolution=resolution, user=staff_user
+        )
+    record.august_minutes.refresh_from_db()
+    assert record.august_minutes.status == S.PUBLISHED
+
+
+def test_refusals_of_input_name_the_input_at_fault(record, staff_user):
+    with pytest.raises(services.MinutesInputRefused) as refusal:
+        services.minutes_confirm(
+            minutes=record.august_minutes, resolution=record.july_resolutions[1], user=staff_user
+        )
+
+    assert (refusal.value.field, refusal.value.code) == ("resolution", "not_later")
+
+
+def test_confirming_resolutions_are_of_later_held_meetings_of_the_body(record):
+    offered = set(services.confirming_resolutions(record.august_minutes))
+
+    assert offered == {record.confirming, record.draft_resolution}
+
+
+# --- Corrections of attendance and declarations -------------------------------------------
+
+
+def test_correct_changes_attendance_and_keeps_the_earlier_values(record, staff_user):
+    chavda = Attendance.objects.get(meeting=record.august, person=record.people.chavda)
+
+    services.minutes_correct(
+        minutes=record.august_minutes,
+        user=staff_user,
+        note="Ms Chavda had sent apologies",
+        attendances={chavda.pk: {"status": "apologies"}},
+    )
+
+    chavda.refresh_from_db()
+    assert chavda.status == "apologies"
+    snapshot = MinutesEvent.objects.filter(minutes=record.august_minutes).latest("pk").snapshot
+    assert snapshot["attendances"] == [
+        {
+            "id": chavda.pk,
+            "person": "Parisha Chavda",
+            "confidentiality": "public",
+            "earlier": {"status": "absent"},
+        }
+    ]
+
+
+def test_correct_moves_the_chair_from_one_member_to_another(record, staff_user):
+    taylor = Attendance.objects.get(meeting=record.august, person=record.people.taylor)
+    russell = Attendance.objects.get(meeting=record.august, person=record.people.russell)
+
+    services.minutes_correct(
+        minutes=record.august_minutes,
+        user=staff_user,
+        note="The Vice-Chair was in the Chair",
+        attendances={russell: {"is_chair": True}, taylor: {"is_chair": False}},
+    )
+
+    assert list(
+        Attendance.objects.filter(meeting=record.august, is_chair=True).values_list(
+            "person__family_name", flat=True
+        )
+    ) == ["Russell"]
+
+
+def test_correct_refuses_attendance_that_leaves_a_declaration_by_someone_absent(record, staff_user):
+    joannou = Attendance.objects.get(meeting=record.august, person=record.people.joannou)
+
+    with pytest.raises(services.MinutesInputRefused, match="Joannou is not recorded as present"):
+        services.minutes_correct(
+            minutes=record.august_minutes,
+            user=staff_user,
+            note="Councillor Joannou sent apologies",
+            attendances={joannou: {"status": "apologies"}},
+        )
+    joannou.refresh_from_db()
+    assert joannou.status == "present"
+    assert len(history(record.august_minutes)) == 2
+
+
+def test_correct_changes_a_declaration_and_keeps_the_earlier_reason(record, staff_user):
+    declaration = Declaration.objects.get(meeting=record.august)
+
+    services.minutes_correct(
+        minutes=record.august_minutes,
+        user=staff_user,
+        note="Reason corrected",
+        declarations={declaration: {"reason": "as his brother works for Leicestershire Police"}},
+    )
+
+    declaration.refresh_from_db()
+    assert declaration.reason == "as his brother works for Leicestershire Police"
+    snapshot = MinutesEvent.objects.filter(minutes=record.august_minutes).latest("pk").snapshot
+    assert snapshot["declarations"][0]["earlier"] == {
+        "reason": "as he had two close relatives that worked for Leicestershire Police"
+    }
+
+
+def test_correct_refuses_changing_who_attended(record, staff_user):
+    row = Attendance.objects.get(meeting=record.august, person=record.people.chavda)
+
+    with pytest.raises(services.MinutesInputRefused, match="not person"):
+        services.minutes_correct(
+            minutes=record.august_minutes,
+            user=staff_user,
+            note="Someone else",
+            attendances={row: {"person": record.people.agath}},
+        )
+
+
+def test_correct_refuses_an_attendance_row_of_another_meeting(record, staff_user):
+    row = Attendance.objects.get(meeting=record.july, person=record.people.blackshaw)
+
+    with pytest.raises(services.MinutesInputRefused, match="is not part of the meeting") as e:
+        services.minutes_correct(
+            minutes=record.august_minutes,
+            user=staff_user,
+            note="Wrong meeting",
+            attendances={row: {"status": "absent"}},
+        )
+    assert e.value.field == "attendances"
+    row.refresh_from_db()
+    assert row.status == "apologies"
+
+
+# --- The published record ------------------------------------------------------------------
+
+
+def test_the_record_is_locked_once_the_minutes_are_published(record, held_meeting):
+    assert services.meeting_record_locked(record.july) is True
+    assert services.meeting_record_locked(record.august) is True
+    assert services.meeting_record_locked(record.october) is False
+    assert services.meeting_record_locked(held_meeting) is False
+
+
+def test_withdrawing_the_minutes_unlocks_the_record(record, staff_user):
+    services.minutes_unpublish(minutes=record.august_minutes, user=staff_user, note="Early")
+
+    assert services.meeting_record_locked(record.august) is False

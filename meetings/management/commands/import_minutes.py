@@ -1,7 +1,13 @@
-"""Import minutes, agenda packs and board action lists from text converted from PDF."""
+"""Import minutes, agenda packs and board action lists from text converted from PDF.
+
+A file the importer cannot read is refused with the line at fault and how to fix it, on
+stderr; the others are still imported, and the command then exits with an error naming the
+refused files. Each file is imported whole or not at all.
+"""
 
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from meetings.importing.load import import_text
@@ -35,13 +41,24 @@ class Command(BaseCommand):
             help="Raise an action for every request in the minutes (by default they are listed only).",
         )
         parser.add_argument(
+            "--user",
+            metavar="USERNAME",
+            help="The log-in credited in the history of the minutes and actions imported "
+            "(by default the history names no one).",
+        )
+        parser.add_argument(
             "--body",
             metavar="SLUG",
             help="The body the minutes and agendas are for, when their heading does not name "
             "a recorded body exactly.",
         )
 
-    def handle(self, *args, files, dry_run, create_people, accept_requests, body, **options):
+    def handle(self, *args, files, dry_run, create_people, accept_requests, body, user, **options):
+        importer = None
+        if user:
+            importer = get_user_model().objects.filter(username=user).first()
+            if importer is None:
+                raise CommandError(f"No user has the user name {user!r}.")
         chosen_body = None
         if body:
             chosen_body = Body.objects.filter(slug=body).first()
@@ -65,6 +82,7 @@ class Command(BaseCommand):
                     text,
                     source=path.name,
                     body=chosen_body,
+                    user=importer,
                     create_people=create_people,
                     accept=accept,
                     dry_run=dry_run,

@@ -1,0 +1,447 @@
+"""The minutes' lifecycle in the API, for democratic services: registered on the one router.
+
+Staff list the minutes, read one with its history and the record a correction can change,
+and take each step of the lifecycle with a POST to ``/api/v1/minutes/{id}/<step>/``. The
+step endpoints are generated from the steps declared in meetings.services.STEPS (their
+names, what each asks for, their refusals) and call the same service functions as the
+admin. Each answers with the minutes and their history. A step the minutes' status does not
+allow is a 409 with the refusal; input the step refuses (no note, a resolution of another
+body, a row of another meeting) is a 400 naming the field.
+
+Everything here is for staff who keep the minutes: anyone else is refused (401 without
+credentials, 403 with them), drafts and officers' notes included.
+"""
+
+import django_filters
+from django.db.models import Prefetch
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from rest_framework import exceptions, permissions, serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from meetings import services
+from meetings.api import PanelAutoSchema, PublicReadViewSet
+from meetings.api_filters import body_filter, multiple_choice_filter
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Declaration,
+    Meeting,
+    Minutes,
+    MinutesEvent,
+    Resolution,
+)
+from meetings.serializers import (
+    EventSummarySerializer,
+    OrganizationSummarySerializer,
+    PersonSummarySerializer,
+)
+from meetings.visibility import Audience
+from panel.api import Conflict, router
+from panel.converters import is_id
+
+# What the API calls the services' inputs: it speaks of motions and attendance, as the rest
+# of the API does.
+API_NAMES = {"resolution": "motion_id", "resolutions": "motions", "attendances": "attendance"}
+SERVICE_NAMES = {api: service for service, api in API_NAMES.items()}
+
+
+class CanKeepMinutes(permissions.BasePermission):
+    """Democratic services staff, who may change minutes."""
+
+    message = (
+        "The minutes' workflow is for democratic services staff (staff with the \u201cCan "
+        "change minutes\u201d permission)."
+    )
+
+    def has_permission(self, request, view):
+        user = request.user
+        return user.is_authenticated and user.is_staff and user.has_perm("meetings.change_minutes")
+
+
+class StaffOnlySchema(PanelAutoSchema):
+    """Every operation here, reads included, can answer 403 to a signed-in non-staff client."""
+
+    def _error_codes(self):
+        return sorted({*super()._error_codes(), 403})
+
+
+# --- What the minutes read as -----------------------------------------------------------
+
+
+class MinutesEventSerializer(serializers.ModelSerializer):
+    """One step of the minutes' lifecycle, or a correction: a row of their append-only history."""
+
+    from_status = serializers.SerializerMethodField(help_text="null when the minutes were started.")
+    to_status = serializers.ChoiceField(choices=Minutes.Status.choices, read_only=True)
+    actor = serializers.SerializerMethodField(help_text="The officer's user name.")
+    is_correction = serializers.SerializerMethodField()
+    snapshot = serializers.JSONField(
+        read_only=True,
+        help_text="For a correction: the earlier values of exactly what it changed, under "
+        "items, resolutions, attendances and declarations.",
+    )
+
+    class Meta:
+        model = MinutesEvent
+        fields = ["id", "at", "from_status", "to_status", "actor", "note", "is_correction"]
+        fields += ["snapshot"]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.ChoiceField(choices=Minutes.Status.choices, allow_null=True))
+    def get_from_status(self, event):
+        return event.from_status or None
+
+    def get_actor(self, event) -> str | None:
+        return event.actor.get_username() if event.actor is not None else None
+
+    def get_is_correction(self, event) -> bool:
+        return event.from_status == event.to_status
+
+
+class ConfirmingMotionSerializer(serializers.ModelSerializer):
+    """The resolution of a later meeting that confirmed the minutes."""
+
+    event = EventSummarySerializer(source="item.meeting", read_only=True)
+
+    class Meta:
+        model = Resolution
+        fields = ["id", "text", "event"]
+        read_only_fields = fields
+
+
+class MinutesWorkflowSerializer(serializers.ModelSerializer):
+    """A meeting's minutes: where they stand, and the steps their status allows now."""
+
+    event = EventSummarySerializer(source="meeting", read_only=True)
+    organization = OrganizationSummarySerializer(source="meeting.body", read_only=True)
+    status = serializers.ChoiceField(choices=Minutes.Status.choices, read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    confirmed_by = ConfirmingMotionSerializer(read_only=True, allow_null=True)
+    steps = serializers.SerializerMethodField(
+        help_text="The steps the minutes' status allows now: POST to /api/v1/minutes/{id}/<step>/."
+    )
+    html_url = serializers.SerializerMethodField(
+        help_text="The public page of the minutes; null while they are a draft."
+    )
+
+    class Meta:
+        model = Minutes
+        fields = [
+            "id",
+            "event",
+            "organization",
+            "status",
+            "status_label",
+            "published_at",
+            "confirmed_at",
+            "confirmed_by",
+            "steps",
+            "html_url",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(
+        serializers.ListField(child=serializers.ChoiceField(choices=[*services.STEPS]))
+    )
+    def get_steps(self, minutes):
+        return [step.name for step in services.steps_allowed(minutes)]
+
+    def get_html_url(self, minutes) -> str | None:
+        if minutes.status not in Minutes.PUBLISHED_STATUSES:
+            return None
+        url = reverse("meetings:minutes_detail", kwargs={"pk": minutes.meeting_id})
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request is not None else url
+
+
+class RecordMotionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Resolution
+        fields = ["id", "number", "text"]
+        read_only_fields = fields
+
+
+class RecordItemSerializer(serializers.ModelSerializer):
+    confidentiality = serializers.ChoiceField(
+        choices=AgendaItem.Confidentiality.choices, read_only=True
+    )
+    motions = RecordMotionSerializer(source="resolutions", many=True, read_only=True)
+
+    class Meta:
+        model = AgendaItem
+        fields = ["id", "order", "number", "title", "minutes_text", "confidentiality", "motions"]
+        read_only_fields = fields
+
+
+class RecordAttendanceSerializer(serializers.ModelSerializer):
+    person = PersonSummarySerializer(read_only=True)
+    status = serializers.ChoiceField(choices=Attendance.Status.choices, read_only=True)
+
+    class Meta:
+        model = Attendance
+        fields = ["id", "person", "status", "is_chair", "role"]
+        read_only_fields = fields
+
+
+class RecordDeclarationSerializer(serializers.ModelSerializer):
+    person = PersonSummarySerializer(read_only=True)
+    interest_type = serializers.ChoiceField(
+        choices=Declaration.InterestType.choices, read_only=True
+    )
+
+    class Meta:
+        model = Declaration
+        fields = ["id", "person", "interest_type", "all_items", "reason"]
+        read_only_fields = fields
+
+
+class MinutesRecordSerializer(serializers.Serializer):
+    """The record as it stands, keyed by the ids a correction names."""
+
+    items = RecordItemSerializer(source="meeting.items", many=True, read_only=True)
+    attendance = RecordAttendanceSerializer(source="meeting.attendances", many=True, read_only=True)
+    declarations = RecordDeclarationSerializer(
+        source="meeting.declarations", many=True, read_only=True
+    )
+
+
+class MinutesWorkflowDetailSerializer(MinutesWorkflowSerializer):
+    """The minutes with their history, and the record a correction can change."""
+
+    history = MinutesEventSerializer(many=True, read_only=True)
+    record = MinutesRecordSerializer(source="*", read_only=True)
+
+    class Meta(MinutesWorkflowSerializer.Meta):
+        fields = [*MinutesWorkflowSerializer.Meta.fields, "history", "record"]
+        read_only_fields = fields
+
+
+# --- What each step accepts, generated from its declaration ------------------------------
+
+
+class IdKeyedDictField(serializers.DictField):
+    """A JSON object whose keys are ids of rows, e.g. {"12": {...}}."""
+
+    def to_internal_value(self, data):
+        values = super().to_internal_value(data)
+        bad = [key for key in values if not is_id(str(key))]
+        if bad:
+            raise serializers.ValidationError(
+                f"Keys are the ids of the rows to correct, as whole numbers; not {bad[0]!r}."
+            )
+        return {int(key): value for key, value in values.items()}
+
+
+class CorrectionSerializer(serializers.Serializer):
+    """What one row's correction may name: any other key is refused, not silently ignored."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            names = list(self.fields)
+            allowed = f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0]
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                raise serializers.ValidationError(
+                    {
+                        name: [f"A correction cannot change {name}: only {allowed}."]
+                        for name in unknown
+                    }
+                )
+        return super().to_internal_value(data)
+
+
+class ItemCorrectionSerializer(CorrectionSerializer):
+    title = serializers.CharField(required=False, max_length=300)
+    minutes_text = serializers.CharField(required=False, allow_blank=True, max_length=100_000)
+
+
+class AttendanceCorrectionSerializer(CorrectionSerializer):
+    status = serializers.ChoiceField(choices=Attendance.Status.choices, required=False)
+    is_chair = serializers.BooleanField(required=False)
+    role = serializers.CharField(required=False, allow_blank=True, max_length=200)
+
+
+class DeclarationCorrectionSerializer(CorrectionSerializer):
+    interest_type = serializers.ChoiceField(
+        choices=Declaration.InterestType.choices, required=False
+    )
+    all_items = serializers.BooleanField(required=False)
+    reason = serializers.CharField(required=False, max_length=10_000)
+
+
+class MotionIdField(serializers.PrimaryKeyRelatedField):
+    """A resolution's id; one no id column can hold is "not found", not a database error."""
+
+    def to_internal_value(self, data):
+        if not is_id(str(data)):
+            self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(data)
+
+
+def request_serializer(step):
+    """The body the step's endpoint accepts: what the step asks for (services.STEPS)."""
+    fields = {}
+    if step.asks_resolution:
+        fields["motion_id"] = MotionIdField(
+            queryset=Resolution.objects.all(),
+            help_text="The id of the resolution of a later, held meeting of the same body "
+            "that confirmed the minutes (see /api/v1/motions/).",
+            error_messages={
+                "required": "Give motion_id: the resolution that confirmed the minutes.",
+                "does_not_exist": "No motion has id {pk_value}: see /api/v1/motions/.",
+                "incorrect_type": "Give the motion's id as a whole number.",
+            },
+        )
+    if step.asks_corrections:
+        fields["items"] = IdKeyedDictField(
+            child=ItemCorrectionSerializer(),
+            required=False,
+            help_text="New title and/or minutes_text, keyed by agenda item id (record.items).",
+        )
+        fields["motions"] = IdKeyedDictField(
+            child=serializers.CharField(max_length=10_000),
+            required=False,
+            help_text="New text, keyed by motion id (record.items[].motions).",
+        )
+        fields["attendance"] = IdKeyedDictField(
+            child=AttendanceCorrectionSerializer(),
+            required=False,
+            help_text="New status, is_chair and/or role, keyed by attendance id "
+            "(record.attendance).",
+        )
+        fields["declarations"] = IdKeyedDictField(
+            child=DeclarationCorrectionSerializer(),
+            required=False,
+            help_text="New interest_type, all_items and/or reason, keyed by declaration id "
+            "(record.declarations).",
+        )
+    required = step.note_required
+    fields["note"] = serializers.CharField(
+        required=bool(required),
+        allow_blank=not required,
+        max_length=5000,
+        help_text=f"{step.note_label}: kept in the minutes' history.",
+        error_messages={"required": required, "blank": required} if required else {},
+    )
+    name = "".join(part.capitalize() for part in step.name.split("_"))
+    return type(f"Minutes{name}Serializer", (serializers.Serializer,), fields)
+
+
+REQUEST_SERIALIZERS = {name: request_serializer(step) for name, step in services.STEPS.items()}
+
+
+# --- The endpoints ----------------------------------------------------------------------
+
+
+class MinutesFilter(django_filters.FilterSet):
+    event = django_filters.ModelChoiceFilter(
+        field_name="meeting",
+        queryset=Meeting.objects.all(),
+        label="The meeting's id.",
+        error_messages={"invalid_choice": "No meeting has that id: see /api/v1/events/."},
+    )
+    body = body_filter("meeting__body")
+    status = multiple_choice_filter(Minutes.Status.choices, "Status; repeat for several.")
+
+    class Meta:
+        model = Minutes
+        fields = []
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List minutes (staff)",
+        description="Every meeting's minutes, drafts included, newest meeting first. "
+        "`?event=<meeting id>` finds one meeting's.",
+    ),
+    retrieve=extend_schema(
+        summary="One meeting's minutes, with their history and record (staff)",
+        description="`record` gives the current text of what a correction can change, keyed "
+        "by the ids that `correct/` takes.",
+    ),
+)
+class MinutesViewSet(PublicReadViewSet):
+    """The minutes of each meeting, moved through their lifecycle by democratic services."""
+
+    filterset_class = MinutesFilter
+    permission_classes = [CanKeepMinutes]
+    schema = StaffOnlySchema()
+    conflict_actions = {name: [409] for name in services.STEPS}
+
+    def get_serializer_class(self):
+        return (
+            MinutesWorkflowSerializer if self.action == "list" else MinutesWorkflowDetailSerializer
+        )
+
+    def get_queryset(self):
+        minutes = (
+            Audience.of(self.request)
+            .minutes()
+            .select_related("meeting__body", "confirmed_by__item__meeting")
+            .order_by("-meeting__date", "-pk")
+        )
+        if self.action == "list":
+            return minutes
+        motions = Resolution.objects.order_by("number", "pk")
+        return minutes.prefetch_related(
+            Prefetch("history", queryset=MinutesEvent.objects.select_related("actor")),
+            Prefetch(
+                "meeting__items",
+                queryset=AgendaItem.objects.order_by("order", "pk").prefetch_related(
+                    Prefetch("resolutions", queryset=motions)
+                ),
+            ),
+            Prefetch(
+                "meeting__attendances",
+                queryset=Attendance.objects.select_related("person").order_by("order", "pk"),
+            ),
+            Prefetch(
+                "meeting__declarations",
+                queryset=Declaration.objects.select_related("person").order_by("pk"),
+            ),
+        )
+
+    def take_step(self, request, step):
+        minutes = self.get_object()
+        serializer = REQUEST_SERIALIZERS[step.name](data=request.data)
+        serializer.is_valid(raise_exception=True)
+        inputs = {SERVICE_NAMES.get(k, k): v for k, v in serializer.validated_data.items()}
+        try:
+            services.minutes_step(minutes=minutes, step=step.name, user=request.user, **inputs)
+        except services.MinutesInputRefused as refusal:
+            field = API_NAMES.get(refusal.field, refusal.field) or "non_field_errors"
+            raise exceptions.ValidationError({field: refusal.messages}) from None
+        except services.MinutesTransitionNotAllowed as refusal:
+            raise Conflict(detail=refusal.messages[0], code="transition_not_allowed") from None
+        fresh = self.get_queryset().get(pk=minutes.pk)
+        return Response(self.get_serializer(fresh).data)
+
+
+def step_endpoint(step):
+    """The POST endpoint of one step, documented from its declaration."""
+
+    def endpoint(self, request, pk=None):
+        return self.take_step(request, step)
+
+    endpoint.__name__ = step.name
+    allowed = " or ".join(str(Minutes.Status(s).label).lower() for s in step.allowed_from)
+    after = (
+        f"they become {Minutes.Status(step.to).label.lower()}" if step.to else "their status stays"
+    )
+    endpoint = action(detail=True, methods=["post"], url_path=step.name.replace("_", "-"))(endpoint)
+    return extend_schema(
+        summary=f"{step.label} (staff)",
+        description=f"{step.explanation} Allowed when the minutes are {allowed}; {after}. "
+        "Answers with the minutes, their history ending with this step.",
+        request=REQUEST_SERIALIZERS[step.name],
+        responses={200: MinutesWorkflowDetailSerializer},
+    )(endpoint)
+
+
+for _step in services.STEPS.values():
+    setattr(MinutesViewSet, _step.name, step_endpoint(_step))
+
+
+router.register("minutes", MinutesViewSet, basename="minutes")

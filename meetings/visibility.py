@@ -1,0 +1,150 @@
+"""Who may read what of the record: the one place that decides.
+
+Every page, API viewset and serializer, export, feed, PDF, report, search and email asks an
+``Audience`` for the rows it lists and for the fields that can carry confidential words;
+none decides for itself. The rules:
+
+- **Agenda items.** Every visitor may know an item's place on the agenda, its number and why
+  it was taken in private. Its title, description and minute are for members and staff when
+  it is exempt (Schedule 12A), redacted or official-sensitive.
+- **The minuted record** of a meeting (the minutes text, resolutions, attendance and
+  declarations) is part of its minutes: the public and members read it once the minutes are
+  published; only staff, who keep the minutes, read it while they are a draft or before they
+  exist.
+- **Declarations** about private business only are for members and staff: their reason could
+  disclose that business.
+- **Papers** restricted, marked official-sensitive or laid for a private item are for members
+  and staff.
+- **Actions** (the action log applies these in ``ActionQuerySet.visible_to``): an action is
+  public unless it is marked restricted, or it arose from a private item, or from a resolution
+  the public may not read (a private item's, or one in unpublished minutes). Members and staff
+  see every action; an action owner also sees the actions they answer for.
+
+Four audiences follow: the public, an action owner (the public, plus their own actions),
+a Panel member (everything but draft minutes) and democratic services (everything).
+"""
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Exists, OuterRef, Q, Value
+
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Declaration,
+    Meeting,
+    Minutes,
+    Paper,
+    Resolution,
+)
+
+CONFIDENTIAL_PERMISSION = "meetings.view_agendaitem"
+DRAFTS_PERMISSION = "meetings.change_minutes"
+ALL_ACTIONS_PERMISSION = "actions.view_restricted_action"
+
+
+class Audience:
+    """What one visitor may read. Ask it for rows (QuerySets) and for fields (predicates)."""
+
+    PUBLIC = "public"
+    OWNER = "owner"
+    MEMBER = "member"
+    STAFF = "staff"
+
+    def __init__(self, user=None):
+        self.user = user if user is not None else AnonymousUser()
+        signed_in = self.user.is_authenticated
+        staff = signed_in and self.user.is_staff
+        #: May read exempt, redacted and official-sensitive items, papers and declarations.
+        self.confidential = staff or (signed_in and self.user.has_perm(CONFIDENTIAL_PERMISSION))
+        #: May read minutes (and the minuted record) before they are published.
+        self.drafts = staff or (signed_in and self.user.has_perm(DRAFTS_PERMISSION))
+        #: May see every action, restricted or not.
+        self.all_actions = staff or (signed_in and self.user.has_perm(ALL_ACTIONS_PERMISSION))
+        #: May see who did what (officers' names in histories).
+        self.sees_actors = self.confidential or self.all_actions
+
+    @classmethod
+    def of(cls, request):
+        """The audience of a request, worked out once per request."""
+        audience = getattr(request, "_audience", None)
+        if audience is None or audience.user is not request.user:
+            audience = cls(getattr(request, "user", None))
+            request._audience = audience
+        return audience
+
+    @property
+    def kind(self):
+        if self.drafts:
+            return self.STAFF
+        if self.confidential or self.all_actions:
+            return self.MEMBER
+        if self.user.is_authenticated and self.user.action_owners.exists():
+            return self.OWNER
+        return self.PUBLIC
+
+    def __repr__(self):
+        return f"<Audience {self.kind} {self.user}>"
+
+    # --- Rows -----------------------------------------------------------------------------
+
+    def minutes(self):
+        return Minutes.objects.all() if self.drafts else Minutes.objects.published()
+
+    def minuted_meetings(self):
+        """Meetings whose minuted record (attendance, declarations, minutes) may be read."""
+        if self.drafts:
+            return Meeting.objects.all()
+        return Meeting.objects.filter(minutes__in=Minutes.objects.published())
+
+    def record_visible(self):
+        """An expression for ``annotate``: may the minuted record of this meeting be read?"""
+        if self.drafts:
+            return Value(True)
+        return Exists(Minutes.objects.published().filter(meeting=OuterRef("pk")))
+
+    def items(self):
+        """Items whose title, description and minute may be read."""
+        return AgendaItem.objects.all() if self.confidential else AgendaItem.objects.public()
+
+    def papers(self):
+        return Paper.objects.all() if self.confidential else Paper.objects.public()
+
+    def resolutions(self):
+        """Resolutions that may be read: of readable items, in readable minutes."""
+        if self.drafts:
+            return Resolution.objects.all()
+        if self.confidential:
+            return Resolution.objects.published()
+        return Resolution.objects.public()
+
+    def attendances(self):
+        return Attendance.objects.filter(meeting__in=self.minuted_meetings())
+
+    def declarations(self):
+        """Declarations that may be read: in a readable record, and not only about private
+        business unless the audience may read private business."""
+        declarations = Declaration.objects.filter(meeting__in=self.minuted_meetings())
+        if self.confidential:
+            return declarations
+        through = Declaration.items.through.objects.filter(declaration=OuterRef("pk"))
+        return declarations.filter(
+            Q(all_items=True)
+            | ~Exists(through)
+            | Exists(through.filter(agendaitem__confidentiality=AgendaItem.Confidentiality.PUBLIC))
+        )
+
+    # --- Fields ---------------------------------------------------------------------------
+
+    def may_read_item(self, item):
+        return item is not None and (self.confidential or item.is_public)
+
+    def may_read_confidentiality(self, confidentiality):
+        """For rows that carry only an item's confidentiality (e.g. correction snapshots)."""
+        return self.confidential or confidentiality == AgendaItem.Confidentiality.PUBLIC
+
+    def may_read_resolution(self, resolution):
+        return resolution is not None and self.resolutions().filter(pk=resolution.pk).exists()
+
+    def may_read_draft_steps(self):
+        """Steps taken while minutes were a draft, and officers' notes on them."""
+        return self.drafts
