@@ -7,14 +7,24 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# pytest-xdist workers; pytest-django gives each its own test database. 2 fits a 2-core machine.
+WORKERS ?= 2
+PYTEST := $(PY) -m pytest -n $(WORKERS)
+# The sweeping tests (forms fuzz, API schema run, accessibility, admin smoke) say nothing about
+# the database, so they run once, in the PostgreSQL half; postgres_only tests need row locks.
+# The schemathesis module builds the API schema as it is imported, so it is not even collected.
+SQLITE_TESTS := -m "not sweeping and not postgres_only" --ignore=tests/api/test_schema.py
+# Every Python file of the project, for django-upgrade.
+PYTHON_FILES = $(shell find . -name '*.py' -not -path './.venv/*' -not -path './node_modules/*')
 
-.PHONY: help run test test-sqlite test-postgres bench lint format install assets clean
+.PHONY: help run test test-sqlite test-postgres test-deep bench lint format install assets clean
 
 help:
 	@echo "make run    install, migrate, load the demo data and serve on http://$(HOST):$(PORT)/"
 	@echo "make test   install what the tests need and run the whole suite (SQLite, then PostgreSQL)"
+	@echo "make test-deep  the forms fuzz and API schema run with many more examples (nightly CI)"
 	@echo "make bench  performance benchmarks at national scale (not part of make test)"
-	@echo "make lint   ruff check and format check"
+	@echo "make lint   ruff check (with a complexity ceiling), format check and django-upgrade check"
 
 $(PY):
 	@python=$$(scripts/find-python) && echo "Creating $(VENV) with $$python" && "$$python" -m venv $(VENV)
@@ -51,16 +61,27 @@ run: install assets
 	DJANGO_ENV=development $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install assets
-	@$(MAKE) --no-print-directory test-sqlite
-	@$(MAKE) --no-print-directory test-postgres
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory test-sqlite && $(MAKE) --no-print-directory test-postgres; \
+	status=$$?; \
+	echo "== make test took $$(( $$(date +%s) - start )) s (SQLite and PostgreSQL)"; \
+	exit $$status
 
 test-sqlite:
-	@echo "== Test suite on SQLite"
-	env -u DATABASE_URL DJANGO_ENV=test $(PY) -m pytest $(PYTEST_ARGS)
+	@echo "== Test suite on SQLite (the sweeping tests run in the PostgreSQL half)"
+	@# Exit status 5 is "no tests selected": PYTEST_ARGS may name only sweeping tests.
+	env -u DATABASE_URL DJANGO_ENV=test $(PYTEST) $(SQLITE_TESTS) $(PYTEST_ARGS) \
+		|| { status=$$?; [ $$status -eq 5 ] || exit $$status; }
 
 test-postgres:
 	@echo "== Test suite on PostgreSQL"
-	DJANGO_ENV=test scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
+	DJANGO_ENV=test scripts/with-postgres $(PYTEST) $(PYTEST_ARGS)
+
+# Nightly: the Hypothesis tests with the "deep" profile (tests/conftest.py), on PostgreSQL.
+test-deep: install assets
+	@echo "== Forms fuzz and API schema run, deep profile, on PostgreSQL"
+	HYPOTHESIS_PROFILE=deep DJANGO_ENV=test scripts/with-postgres \
+		$(PYTEST) tests/test_fuzz_forms.py tests/api/test_schema.py $(PYTEST_ARGS)
 
 bench: install assets
 	@command -v wrk >/dev/null || { echo "make bench needs wrk, the HTTP load generator: apt-get install wrk"; exit 1; }
@@ -69,8 +90,12 @@ bench: install assets
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	@echo "$(VENV)/bin/django-upgrade --target-version 6.1 --check (every .py file)"
+	@$(VENV)/bin/django-upgrade --target-version 6.1 --check $(PYTHON_FILES)
 
 format: install
+	@# django-upgrade exits 1 when it rewrote a file: that is what format is for.
+	@$(VENV)/bin/django-upgrade --target-version 6.1 $(PYTHON_FILES) || true
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 

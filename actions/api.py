@@ -21,11 +21,7 @@ from actions.models import Action, ActionEvent
 from actions.serializers import (
     ActionFromMotionSerializer,
     ActionSerializer,
-    NoteSerializer,
-    ReopenSerializer,
-    ReportedNoteSerializer,
-    SignOffSerializer,
-    WithdrawSerializer,
+    step_request_serializer,
 )
 from meetings.api import PublicReadViewSet, name_choices
 from meetings.visibility import Audience
@@ -58,16 +54,6 @@ class CanRaiseActions(permissions.BasePermission):
         return user.is_authenticated and user.has_perm("actions.add_action")
 
 
-def transition_schema(summary, request, description=""):
-    return extend_schema(
-        summary=summary,
-        description=description
-        + " Answers with the updated action, its history ending with this change.",
-        request=request,
-        responses={200: ActionSerializer},
-    )
-
-
 @extend_schema_view(
     list=extend_schema(
         summary="List actions",
@@ -82,14 +68,15 @@ class ActionViewSet(PublicReadViewSet):
 
     serializer_class = ActionSerializer
     filterset_class = ActionFilter
-    conflict_actions = {
-        name: [409] for name in ("start", "submit", "complete", "sign_off", "reopen", "withdraw")
-    } | {"from_resolution": [409]}
+
+    @property
+    def conflict_actions(self):
+        return {name: [409] for name in [*services.STEPS, "from_resolution"]}
 
     def get_permissions(self):
         if self.action == "from_resolution":
             return [CanRaiseActions()]
-        if self.action in services.TRANSITIONS:
+        if self.action in services.STEPS:
             return [CanChangeActionStatus()]
         return [permissions.AllowAny()]
 
@@ -116,70 +103,21 @@ class ActionViewSet(PublicReadViewSet):
         fresh = self.get_queryset().get(pk=action_obj.pk)
         return Response(self.get_serializer(fresh).data, status=code)
 
-    def _transition(self, request, name, serializer_class, **fixed):
+    def take_step(self, request, step, request_serializer):
         action_obj = self.get_object()
-        serializer = serializer_class(data=request.data)
+        serializer = request_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        arguments = {**serializer.validated_data, **fixed}
-        if "event_id" in arguments:
-            arguments["meeting"] = arguments.pop("event_id")
+        given = serializer.validated_data
+        inputs = {
+            need.name: given[need.field_name] for need in step.asks if need.field_name in given
+        }
         try:
             services.action_transition(
-                action=action_obj, transition=name, user=request.user, **arguments
+                action=action_obj, transition=step.name, user=request.user, **inputs
             )
         except services.TransitionNotAllowed as refusal:
             raise Conflict(detail=refusal.messages[0], code="transition_not_allowed") from None
         return self._updated(action_obj)
-
-    @transition_schema("Start work on an action", NoteSerializer, "Open \u2192 in progress.")
-    @action(detail=True, methods=["post"])
-    def start(self, request, pk=None):
-        return self._transition(request, "start", NoteSerializer)
-
-    @transition_schema(
-        "Submit an action for sign-off",
-        ReportedNoteSerializer,
-        "Open or in progress \u2192 awaiting sign-off.",
-    )
-    @action(detail=True, methods=["post"])
-    def submit(self, request, pk=None):
-        return self._transition(request, "submit", ReportedNoteSerializer)
-
-    @transition_schema(
-        "Mark an action complete",
-        ReportedNoteSerializer,
-        "Open, in progress or awaiting sign-off \u2192 complete, without a formal sign-off.",
-    )
-    @action(detail=True, methods=["post"])
-    def complete(self, request, pk=None):
-        return self._transition(request, "complete", ReportedNoteSerializer)
-
-    @transition_schema(
-        "Sign an action off at a meeting",
-        SignOffSerializer,
-        "Awaiting sign-off \u2192 complete, signed off at the given meeting.",
-    )
-    @action(detail=True, methods=["post"], url_path="sign-off")
-    def sign_off(self, request, pk=None):
-        return self._transition(request, "sign_off", SignOffSerializer)
-
-    @transition_schema(
-        "Reopen an action",
-        ReopenSerializer,
-        "Back to open from any other status; the note saying why is required.",
-    )
-    @action(detail=True, methods=["post"])
-    def reopen(self, request, pk=None):
-        return self._transition(request, "reopen", ReopenSerializer)
-
-    @transition_schema(
-        "Withdraw an action",
-        WithdrawSerializer,
-        "Open, in progress or awaiting sign-off \u2192 withdrawn; the reason is required.",
-    )
-    @action(detail=True, methods=["post"])
-    def withdraw(self, request, pk=None):
-        return self._transition(request, "withdraw", WithdrawSerializer)
 
     @extend_schema(
         summary="Raise an action from a resolution",
@@ -219,4 +157,31 @@ class ActionViewSet(PublicReadViewSet):
         return self._updated(created, code=status.HTTP_201_CREATED)
 
 
+def step_endpoint(step):
+    """The POST endpoint of one workflow step, documented from its declaration."""
+    request_serializer = step_request_serializer(step)
+
+    def endpoint(self, request, pk=None):
+        return self.take_step(request, step, request_serializer)
+
+    endpoint.__name__ = step.name
+    allowed = " or ".join(str(Action.Status(s).label).lower() for s in step.allowed_from)
+    endpoint = action(detail=True, methods=["post"], url_path=step.url_path)(endpoint)
+    return extend_schema(
+        summary=step.summary,
+        description=f"{step.explanation} Allowed when the action is {allowed}; it becomes "
+        f"{Action.Status(step.to).label.lower()}. Answers with the updated action, its history "
+        "ending with this change.",
+        request=request_serializer,
+        responses={200: ActionSerializer},
+    )(endpoint)
+
+
+def add_step_endpoints(viewset):
+    """Give ``viewset`` one endpoint per step of services.STEPS."""
+    for step in services.STEPS.values():
+        setattr(viewset, step.name, step_endpoint(step))
+
+
+add_step_endpoints(ActionViewSet)
 router.register("actions", ActionViewSet, basename="action")

@@ -1,7 +1,7 @@
 """Forms for the action log: what each workflow step asks for, and the report's meeting choice.
 
-Each transition form knows which keyword arguments its service function takes
-(``service_kwargs``), so the admin can apply any of them the same way.
+The workflow steps' form is built from each step's declaration (services.STEPS), so it asks
+for what the step's service takes and says what the step says when something is missing.
 """
 
 from django import forms
@@ -15,79 +15,52 @@ def meeting_choices():
     return Meeting.objects.select_related("body").order_by("-date", "-start_time")
 
 
-class TransitionNoteForm(forms.Form):
-    """A step that needs nothing but an optional note for the history."""
+class ActionStepForm(forms.Form):
+    """What one workflow step asks for, built from its declaration (services.STEPS).
 
-    note = forms.CharField(
-        label="Note for the history (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Kept with the change in each action's history.",
-    )
+    ``many`` words the fields for several actions at once (the admin's bulk page). Given the
+    one ``action`` the step is for, a sign-off offers only the meetings on or after the one at
+    which the action arose. ``service_kwargs`` gives what the step's service takes.
+    """
 
-    def service_kwargs(self):
-        return {"note": self.cleaned_data["note"]}
-
-
-class StatusWordingForm(TransitionNoteForm):
-    """A step after which the action is reported with new official wording."""
-
-    status_wording = forms.CharField(
-        label="Status as it will be reported (optional)",
-        required=False,
-        max_length=300,
-        help_text='For example "complete, attached as an appendix". Leave blank to keep each '
-        "action's current wording.",
-    )
+    def __init__(self, *args, step, many=False, action=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.step = step
+        for need in step.asks:
+            self.fields[need.name] = need_field(need, many=many, action=action)
 
     def service_kwargs(self):
-        # Blank keeps the wording each action already has.
-        wording = self.cleaned_data["status_wording"] or None
-        return {**super().service_kwargs(), "status_wording": wording}
+        # A blank wording keeps the wording each action already has.
+        return {
+            name: (value or None) if name == "status_wording" else value
+            for name, value in self.cleaned_data.items()
+        }
 
 
-class SignOffForm(StatusWordingForm):
-    """Signing off names the meeting at which it happened."""
-
-    meeting = forms.ModelChoiceField(
-        queryset=meeting_choices(),
-        label="Meeting at which the actions were signed off",
-        error_messages={
-            "required": "Choose the meeting at which the actions were signed off.",
-            "invalid_choice": "That meeting is not in the record: choose one from the list.",
-        },
+def need_field(need, *, many, action):
+    """The form field that asks for ``need`` (a services.Need)."""
+    label, missing = need.wording(many)
+    options = {
+        "label": label,
+        "help_text": need.help_text,
+        "required": need.required,
+        "error_messages": {"required": missing} if missing else {},
+    }
+    if need.kind == "meeting":
+        meetings = meeting_choices()
+        if action is not None:
+            meetings = meetings.filter(date__gte=action.meeting.date)
+        options["error_messages"]["invalid_choice"] = (
+            "That meeting is not in the record: choose one from the list."
+        )
+        return forms.ModelChoiceField(queryset=meetings, **options)
+    if need.kind == "wording":
+        return forms.CharField(max_length=300, **options)
+    return forms.CharField(
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
+        **options,
     )
-
-    field_order = ["meeting", "status_wording", "note"]
-
-    def service_kwargs(self):
-        return {**super().service_kwargs(), "meeting": self.cleaned_data["meeting"]}
-
-
-class ReopenForm(forms.Form):
-    """Reopening needs a reason, kept as the history note."""
-
-    note = forms.CharField(
-        label="Why the actions are being reopened",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Say why the actions are being reopened."},
-    )
-
-    def service_kwargs(self):
-        return {"note": self.cleaned_data["note"]}
-
-
-class WithdrawForm(forms.Form):
-    """Withdrawing needs a reason, kept on the action and in its history."""
-
-    reason = forms.CharField(
-        label="Why the actions are withdrawn",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Give the reason the actions are withdrawn."},
-    )
-
-    def service_kwargs(self):
-        return {"reason": self.cleaned_data["reason"]}
 
 
 class ActionFromResolutionForm(forms.Form):

@@ -111,15 +111,8 @@ class ActionQuerySet(models.QuerySet):
         )
 
     def with_rag_value(self, rag, on=None):
-        """Outstanding actions of one RAG rating (a filter; no annotation is added)."""
-        on = on or timezone.localdate()
-        amber_until = on + datetime.timedelta(days=AMBER_DAYS)
-        conditions = {
-            Action.Rag.RED: Q(due_date__lt=on),
-            Action.Rag.AMBER: Q(due_date__gte=on, due_date__lte=amber_until),
-            Action.Rag.GREEN: Q(due_date__isnull=True) | Q(due_date__gt=amber_until),
-        }
-        return self.outstanding().filter(conditions[rag])
+        """Actions of one RAG rating, annotated ``rag`` as ``with_rag`` does."""
+        return self.with_rag(on).filter(rag=rag)
 
     def owned_by_user(self, user):
         """Actions a log-in answers for, or that arose from resolutions the person moved."""

@@ -142,57 +142,30 @@ class ActionSerializer(serializers.ModelSerializer):
 
 # --- What the workflow endpoints accept ---------------------------------------------------
 
-NOTE_HELP = "Why, or what was done: kept in the action's history."
 
-
-class NoteSerializer(serializers.Serializer):
-    note = serializers.CharField(
-        required=False, allow_blank=True, max_length=5000, help_text=NOTE_HELP
-    )
-
-
-class ReportedNoteSerializer(NoteSerializer):
-    status_wording = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        max_length=300,
-        help_text='The status as it will be reported, e.g. "completed, attached as an '
-        'appendix". Left as it is when not given.',
-    )
-
-
-class SignOffSerializer(ReportedNoteSerializer):
-    event_id = serializers.PrimaryKeyRelatedField(
-        queryset=Meeting.objects.all(),
-        help_text="The id of the meeting at which the body signed the action off.",
-        error_messages={
-            "required": "Give event_id: the meeting at which the action was signed off.",
+def need_field(need):
+    """The request field that asks for ``need`` (a services.Need), under its API name."""
+    missing = need.missing_api or need.missing
+    options = {
+        "help_text": need.help_text,
+        "required": need.required,
+        "error_messages": {"required": missing, "blank": missing} if missing else {},
+    }
+    if need.kind == "meeting":
+        options["error_messages"] |= {
             "does_not_exist": "No meeting has id {pk_value}: see /api/v1/events/.",
             "incorrect_type": "Give the meeting's id as a whole number.",
-        },
-    )
+        }
+        return serializers.PrimaryKeyRelatedField(queryset=Meeting.objects.all(), **options)
+    max_length = 300 if need.kind == "wording" else 5000
+    return serializers.CharField(allow_blank=not need.required, max_length=max_length, **options)
 
 
-class ReopenSerializer(serializers.Serializer):
-    note = serializers.CharField(
-        max_length=5000,
-        help_text="Why the action is being reopened (required).",
-        error_messages={
-            "required": "Say why the action is being reopened.",
-            "blank": "Say why the action is being reopened.",
-        },
-    )
-
-
-class WithdrawSerializer(serializers.Serializer):
-    reason = serializers.CharField(
-        max_length=5000,
-        help_text="Why the action is no longer needed (required, and kept).",
-        error_messages={
-            "required": "Give the reason the action is withdrawn.",
-            "blank": "Give the reason the action is withdrawn.",
-        },
-    )
+def step_request_serializer(step):
+    """The body a workflow step's endpoint accepts: what the step asks for."""
+    fields = {need.field_name: need_field(need) for need in step.asks}
+    name = "".join(part.capitalize() for part in step.name.split("_"))
+    return type(f"Action{name}Serializer", (serializers.Serializer,), fields)
 
 
 class ActionFromMotionSerializer(serializers.Serializer):

@@ -1,169 +1,128 @@
 """Every write that changes an action's state. The admin, the pages and the API call these.
 
-Each transition is one function: keyword-only arguments, one transaction, the action row
-locked with select_for_update() so two officers acting at once cannot both move it, a guard
-that refuses a transition the current status does not allow, and one append-only
-ActionEvent row (who, when, from, to, note).
+The workflow's steps are declared once, in ``STEPS`` at the end of this module: each step's
+name, label, the statuses it is allowed from, its target, what it asks for (``Need``), what it
+sets on the action and the messages it gives. ``action_transition`` applies any of them: one
+transaction, the action row locked with select_for_update() so two officers acting at once
+cannot both move it, a guard that refuses a step the current status does not allow, and one
+append-only ActionEvent row (who, when, from, to, note). The admin's buttons, pages and bulk
+actions, the API's endpoints and request bodies, the forms and the importer are generated from
+the same table, so adding a step is one entry there.
 """
-
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from actions.models import Action, ActionEvent, Owner
+from actions.steps import MEETING, NOTE, WORDING, ActionStep, Need, TransitionNotAllowed
 from meetings.models import Resolution
 
-S = Action.Status
+Status = Action.Status
 
 
-class TransitionNotAllowed(ValidationError):
-    """The action's current status does not allow the requested change."""
-
-    def __init__(self, action, transition, allowed_from):
-        allowed = ", ".join(str(S(s).label).lower() for s in allowed_from)
-        ref = f"Action {action.reference or action.pk}"
-        super().__init__(
-            f"{ref} is {action.get_status_display().lower()}: it cannot be "
-            f"{transition} (only an action that is {allowed} can).",
-            code="transition_not_allowed",
+def meeting_not_before_action(action, inputs):
+    meeting = inputs["meeting"]
+    if meeting.date < action.meeting.date:
+        raise ValidationError(
+            f"The action arose on {action.meeting.date:%-d %B %Y}: it cannot be signed off at "
+            f"an earlier meeting ({meeting.date:%-d %B %Y})."
         )
 
 
-@dataclass(frozen=True)
-class Transition:
-    """One step of the workflow: its name, where it may start, and where it ends."""
-
-    name: str
-    verb: str
-    allowed_from: tuple
-    to: str
-
-
-START = Transition("start", "started", (S.OPEN,), S.IN_PROGRESS)
-SUBMIT = Transition(
-    "submit", "submitted for sign-off", (S.OPEN, S.IN_PROGRESS), S.AWAITING_SIGN_OFF
-)
-COMPLETE = Transition(
-    "complete", "marked complete", (S.OPEN, S.IN_PROGRESS, S.AWAITING_SIGN_OFF), S.COMPLETE
-)
-SIGN_OFF = Transition("sign_off", "signed off", (S.AWAITING_SIGN_OFF,), S.COMPLETE)
-REOPEN = Transition(
-    "reopen", "reopened", (S.IN_PROGRESS, S.AWAITING_SIGN_OFF, S.COMPLETE, S.WITHDRAWN), S.OPEN
-)
-WITHDRAW = Transition(
-    "withdraw", "withdrawn", (S.OPEN, S.IN_PROGRESS, S.AWAITING_SIGN_OFF), S.WITHDRAWN
-)
-TRANSITIONS = {t.name: t for t in (START, SUBMIT, COMPLETE, SIGN_OFF, REOPEN, WITHDRAW)}
-
-
-def _apply(*, action, transition, user, note="", status_wording=None, signed_off_at=None, **fields):
+def action_transition(*, action, transition, user, **inputs):
+    """Take the step named ``transition`` ("start", "sign_off", ...) with what it asks for."""
+    try:
+        step = STEPS[transition]
+    except KeyError:
+        raise ValidationError(
+            f"Unknown transition {transition!r}: use one of {', '.join(STEPS)}."
+        ) from None
+    inputs = step.checked_inputs(inputs)
+    if step.check is not None:
+        step.check(action, inputs)
+    wording = inputs.get("status_wording")
     with transaction.atomic():
         locked = Action.objects.select_for_update().get(pk=action.pk)
-        if locked.status not in transition.allowed_from:
-            raise TransitionNotAllowed(locked, transition.verb, transition.allowed_from)
+        if not step.allows(locked):
+            raise TransitionNotAllowed(locked, step)
         from_status = locked.status
-        locked.status = transition.to
-        if status_wording is not None:
-            locked.status_wording = status_wording
-        for name, value in fields.items():
+        locked.status = step.to
+        if wording is not None:
+            locked.status_wording = wording
+        for name, value in step.updates(inputs).items():
             setattr(locked, name, value)
-        if transition in (SIGN_OFF, REOPEN):
-            # Signing off records the meeting; reopening forgets it.
-            locked.signed_off_at = signed_off_at
         locked.save()
         ActionEvent.objects.create(
             action=locked,
             from_status=from_status,
-            to_status=transition.to,
-            actor=user if user is not None and user.is_authenticated else None,
-            note=note,
-            status_wording=status_wording or "",
-            signed_off_at=signed_off_at,
+            to_status=step.to,
+            actor=_actor(user),
+            note=inputs.get(step.history_note) or "",
+            status_wording=wording or "",
+            signed_off_at=inputs.get("meeting"),
         )
     # The caller's instance reflects the change too.
     action.refresh_from_db()
     return action
 
 
+def steps_allowed(action):
+    """The steps the action's current status allows, in the order they are declared."""
+    return [step for step in STEPS.values() if step.allows(action)]
+
+
+def step_reaching(status):
+    """The step that takes a newly recorded (open) action to ``status``; None for open."""
+    return next(
+        (
+            step
+            for step in STEPS.values()
+            if step.to == status and step.to != Status.OPEN and Status.OPEN in step.allowed_from
+        ),
+        None,
+    )
+
+
+# The steps by name, for callers that take one step they know (tests, the demo, scripts).
+
+
 def action_start(*, action, user, note=""):
-    """Work on the action has begun."""
-    return _apply(action=action, transition=START, user=user, note=note)
+    return action_transition(action=action, transition="start", user=user, note=note)
 
 
 def action_submit_for_sign_off(*, action, user, note="", status_wording=None):
-    """The owner reports the action done; it waits for the board or Panel to sign it off."""
-    return _apply(
-        action=action, transition=SUBMIT, user=user, note=note, status_wording=status_wording
+    return action_transition(
+        action=action, transition="submit", user=user, note=note, status_wording=status_wording
     )
 
 
 def action_complete(*, action, user, note="", status_wording=None):
-    """Mark the action complete without a formal sign-off at a meeting."""
-    return _apply(
-        action=action, transition=COMPLETE, user=user, note=note, status_wording=status_wording
+    return action_transition(
+        action=action, transition="complete", user=user, note=note, status_wording=status_wording
     )
 
 
 def action_sign_off(*, action, user, meeting, note="", status_wording=None):
-    """The body signed the action off at ``meeting``: it is complete."""
-    if meeting is None:
-        raise ValidationError("Name the meeting at which the action was signed off.")
-    if meeting.date < action.meeting.date:
-        raise ValidationError(
-            f"The action arose on {action.meeting.date:%-d %B %Y}: it cannot be signed off at "
-            f"an earlier meeting ({meeting.date:%-d %B %Y})."
-        )
-    return _apply(
+    return action_transition(
         action=action,
-        transition=SIGN_OFF,
+        transition="sign_off",
         user=user,
+        meeting=meeting,
         note=note,
         status_wording=status_wording,
-        signed_off_at=meeting,
     )
 
 
 def action_reopen(*, action, user, note):
-    """Bring a closed or submitted action back to open; the reason is required."""
-    if not note.strip():
-        raise ValidationError("Say why the action is being reopened.")
-    return _apply(
-        action=action,
-        transition=REOPEN,
-        user=user,
-        note=note,
-        signed_off_at=None,
-        withdrawn_reason="",
-    )
+    return action_transition(action=action, transition="reopen", user=user, note=note)
 
 
 def action_withdraw(*, action, user, reason):
-    """The action is no longer needed; the reason is required and kept."""
-    if not reason.strip():
-        raise ValidationError("Give the reason the action is withdrawn.")
-    return _apply(
-        action=action, transition=WITHDRAW, user=user, note=reason, withdrawn_reason=reason
-    )
+    return action_transition(action=action, transition="withdraw", user=user, reason=reason)
 
 
-def action_transition(*, action, transition, user, **kwargs):
-    """Apply a transition by name ("start", "submit", ...): for admin and API dispatch."""
-    functions = {
-        "start": action_start,
-        "submit": action_submit_for_sign_off,
-        "complete": action_complete,
-        "sign_off": action_sign_off,
-        "reopen": action_reopen,
-        "withdraw": action_withdraw,
-    }
-    try:
-        function = functions[transition]
-    except KeyError:
-        raise ValidationError(
-            f"Unknown transition {transition!r}: use one of {', '.join(functions)}."
-        ) from None
-    return function(action=action, user=user, **kwargs)
+def _actor(user):
+    return user if user is not None and user.is_authenticated else None
 
 
 def action_create(
@@ -195,6 +154,12 @@ def action_create(
         follow_up=follow_up,
         restricted=restricted,
     )
+    return action_record(action=action, user=user, owners=owners, note=note)
+
+
+def action_record(*, action, user=None, owners=(), note=""):
+    """Save ``action``, a new action built by a caller (the admin's form), as open, with the
+    history row that says it was raised."""
     action.full_clean(exclude=["owners"])
     with transaction.atomic():
         action.save()
@@ -204,7 +169,7 @@ def action_create(
             action=action,
             from_status="",
             to_status=action.status,
-            actor=user if user is not None and user.is_authenticated else None,
+            actor=_actor(user),
             note=note or "Action recorded.",
         )
     return action
@@ -238,3 +203,109 @@ def owner_for(name, *, person=None):
     """The owner called ``name`` (an office, or a person), created on first use."""
     owner, _ = Owner.objects.get_or_create(name=name, defaults={"person": person})
     return owner
+
+
+# --- The steps, declared once ---------------------------------------------------------------
+
+STEPS = {
+    step.name: step
+    for step in (
+        ActionStep(
+            name="start",
+            label="Start",
+            verb="started",
+            done="Started",
+            summary="Start work on an action",
+            explanation="Work on the action has begun: it becomes in progress.",
+            allowed_from=(Status.OPEN,),
+            to=Status.IN_PROGRESS,
+        ),
+        ActionStep(
+            name="submit",
+            admin_action="submit_for_sign_off",
+            label="Submit for sign-off",
+            verb="submitted for sign-off",
+            done="Submitted for sign-off",
+            summary="Submit an action for sign-off",
+            explanation="The owner reports the action done: it waits for sign-off at a meeting.",
+            allowed_from=(Status.OPEN, Status.IN_PROGRESS),
+            to=Status.AWAITING_SIGN_OFF,
+            asks=(WORDING, NOTE),
+        ),
+        ActionStep(
+            name="complete",
+            admin_action="mark_complete",
+            label="Mark complete",
+            verb="marked complete",
+            done="Marked complete",
+            summary="Mark an action complete",
+            explanation="The action is done and needs no sign-off at a meeting.",
+            allowed_from=(Status.OPEN, Status.IN_PROGRESS, Status.AWAITING_SIGN_OFF),
+            to=Status.COMPLETE,
+            asks=(WORDING, NOTE),
+        ),
+        ActionStep(
+            name="sign_off",
+            label="Sign off at meeting",
+            verb="signed off",
+            done="Signed off",
+            summary="Sign an action off at a meeting",
+            explanation="A meeting signed the action off: it becomes complete, with the meeting "
+            "recorded.",
+            allowed_from=(Status.AWAITING_SIGN_OFF,),
+            to=Status.COMPLETE,
+            asks=(MEETING, WORDING, NOTE),
+            updates=lambda inputs: {"signed_off_at": inputs["meeting"]},
+            check=meeting_not_before_action,
+        ),
+        ActionStep(
+            name="reopen",
+            label="Reopen",
+            verb="reopened",
+            done="Reopened",
+            summary="Reopen an action",
+            explanation="The action goes back to open; the reason is kept in its history.",
+            allowed_from=(
+                Status.IN_PROGRESS,
+                Status.AWAITING_SIGN_OFF,
+                Status.COMPLETE,
+                Status.WITHDRAWN,
+            ),
+            to=Status.OPEN,
+            asks=(
+                Need(
+                    name="note",
+                    label="Why the action is being reopened",
+                    label_many="Why the actions are being reopened",
+                    help_text="Kept in the action's history.",
+                    missing="Say why the action is being reopened.",
+                    missing_many="Say why the actions are being reopened.",
+                ),
+            ),
+            # Reopening forgets the sign-off and the withdrawal.
+            updates=lambda inputs: {"signed_off_at": None, "withdrawn_reason": ""},
+        ),
+        ActionStep(
+            name="withdraw",
+            label="Withdraw",
+            verb="withdrawn",
+            done="Withdrew",
+            summary="Withdraw an action",
+            explanation="The action is no longer needed; the reason is kept with it.",
+            allowed_from=(Status.OPEN, Status.IN_PROGRESS, Status.AWAITING_SIGN_OFF),
+            to=Status.WITHDRAWN,
+            asks=(
+                Need(
+                    name="reason",
+                    label="Why the action is withdrawn",
+                    label_many="Why the actions are withdrawn",
+                    help_text="Kept on the action and in its history.",
+                    missing="Give the reason the action is withdrawn.",
+                    missing_many="Give the reason the actions are withdrawn.",
+                ),
+            ),
+            history_note="reason",
+            updates=lambda inputs: {"withdrawn_reason": inputs["reason"]},
+        ),
+    )
+}

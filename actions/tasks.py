@@ -17,6 +17,7 @@ from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.tasks import task
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from actions.models import Action, Owner, Reminder
@@ -55,33 +56,19 @@ def _due_phrase(action, on):
 
 def reminder_email(*, owner, recipient, actions, on):
     """The email for one owner: each action with its meeting, due date and page."""
-    site_url = getattr(settings, "SITE_URL", "").rstrip("/")
-    count = len(actions)
-    subject = f"{count} action{'s' if count != 1 else ''} due or overdue: {settings.SITE_NAME}"
-    lines = [
-        f"Dear {owner.name},",
-        "",
-        f"These actions from the {settings.SITE_NAME} action log are overdue or due within "
-        f"{REMINDER_DAYS} days:",
-        "",
-    ]
-    for action in actions:
-        reference = f"{action.reference} " if action.reference else ""
-        lines += [
-            f"- {reference}({action.meeting}): {action.text}",
-            f"  Due {action.due_date:%-d %B %Y}, {_due_phrase(action, on)}. "
-            f"Status: {action.get_status_display().lower()}.",
-            f"  {site_url}{action.get_absolute_url()}",
-            "",
-        ]
-    lines += [
-        "Please send democratic services an update on progress, or tell them if the due date "
-        "should change.",
-        "",
-        "This reminder is sent once a day while an action is overdue or due within "
-        f"{REMINDER_DAYS} days.",
-    ]
-    return EmailMessage(subject=subject, body="\n".join(lines), to=[recipient])
+    context = {
+        "owner": owner,
+        "actions": actions,
+        "rows": [(action, _due_phrase(action, on)) for action in actions],
+        "site_name": settings.SITE_NAME,
+        "site_url": getattr(settings, "SITE_URL", "").rstrip("/"),
+        "reminder_days": REMINDER_DAYS,
+    }
+    return EmailMessage(
+        subject=render_to_string("actions/email/reminder_subject.txt", context).strip(),
+        body=render_to_string("actions/email/reminder_body.txt", context).rstrip("\n"),
+        to=[recipient],
+    )
 
 
 @task

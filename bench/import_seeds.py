@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 BUDGET_SECONDS = 1.0
-DEFAULT_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+DEFAULT_SEEDS = Path(__file__).resolve().parents[1] / "demo" / "papers"
 
 
 def _setup_django():

@@ -9,7 +9,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from meetings.models import Body, Meeting, Membership, Person, Resolution, WorkProgrammeEntry
+from meetings.models import Body, Membership, Person, Resolution, WorkProgrammeEntry
 
 WIDGET_CLASSES = {
     forms.Select: "govuk-select",
@@ -172,14 +172,7 @@ class PersonFilter(django_filters.FilterSet):
 class WorkProgrammeFilter(django_filters.FilterSet):
     """Work programme entries by body, kind, status and whether they have a meeting yet."""
 
-    body = django_filters.ModelChoiceFilter(
-        field_name="body",
-        to_field_name="slug",
-        queryset=Body.objects.all(),
-        label="Body",
-        empty_label="All bodies",
-        error_messages={"invalid_choice": "Choose a body from the list."},
-    )
+    body = body_filter("body")
     kind = django_filters.ChoiceFilter(
         choices=WorkProgrammeEntry.Kind.choices,
         label="Kind",
@@ -200,32 +193,6 @@ class WorkProgrammeFilter(django_filters.FilterSet):
         model = WorkProgrammeEntry
         fields = []
         form = GovukForm
-
-
-class MeetingFilter(django_filters.FilterSet):
-    """Meetings by body, year or dates, kind and status."""
-
-    body = body_filter("body")
-    year = YearFilter(field_name="date", label="Year")
-    date_from = date_filter("date", "gte", "From")
-    date_to = date_filter("date", "lte", "To")
-    kind = django_filters.ChoiceFilter(
-        choices=Meeting.Kind.choices,
-        label="Kind of meeting",
-        empty_label="All kinds",
-        error_messages={"invalid_choice": "Choose a kind of meeting from the list."},
-    )
-    status = django_filters.ChoiceFilter(
-        choices=Meeting.Status.choices,
-        label="Status",
-        empty_label="Any status",
-        error_messages={"invalid_choice": "Choose a status from the list."},
-    )
-
-    class Meta:
-        model = Meeting
-        fields = []
-        form = DateRangeForm
 
 
 class SearchForm(GovukForm):

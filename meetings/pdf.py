@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
+from meetings.wording import and_join
+
 PAGE_WIDTH, PAGE_HEIGHT = 595.28, 841.89  # A4, in points
 MARGIN = 56.7  # 2 cm
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
@@ -180,14 +182,6 @@ class Document:
         return bytes(out)
 
 
-def and_join(words):
-    """ "1, 2 and 3": how the minutes list numbers (shared with the pages)."""
-    words = list(words)
-    if len(words) < 2:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"
-
-
 def clock(value):
     """A time as the pages print it: "1.46 p.m."."""
     return date_format(value, "g.i a")
@@ -235,9 +229,24 @@ def _motion(resolution):
 
 def minutes_pdf(context):
     """The minutes in ``context`` (as built for the minutes page) as PDF bytes."""
-    meeting, minutes = context["meeting"], context["minutes"]
-    title = f"Minutes: {meeting.body.name}, {meeting.date:%-d %B %Y}"
-    doc = Document(title)
+    meeting = context["meeting"]
+    doc = Document(f"Minutes: {meeting.body.name}, {meeting.date:%-d %B %Y}")
+    _write_heading(doc, meeting)
+    _write_status(doc, context["minutes"], context.get("confirming_item"))
+    for heading, rows in context["attendance"]:
+        doc.heading(heading.upper(), size=11)
+        for attendance in rows:
+            doc.paragraph(_attendee(attendance), size=11, indent=12)
+    doc.paragraph("* * * * * * * *")
+    for entry in context["entries"]:
+        _write_entry(doc, entry)
+    if meeting.end_time and not context.get("closing_in_text"):
+        doc.paragraph(f"The meeting closed at {clock(meeting.end_time)}.")
+    doc.paragraph(f"Printed on {timezone.localtime():%-d %B %Y}.", size=8)
+    return doc.render()
+
+
+def _write_heading(doc, meeting):
     doc.paragraph(f"Minutes of the meeting of the {meeting.body.name}".upper(), size=14, bold=True)
     if meeting.title or meeting.kind != meeting.Kind.ORDINARY:
         doc.paragraph(meeting.heading, size=12, bold=True)
@@ -250,51 +259,40 @@ def minutes_pdf(context):
         held += ", held remotely"
     doc.paragraph(held)
 
+
+def _write_status(doc, minutes, confirming_item):
     if minutes.status == minutes.Status.DRAFT:
         doc.paragraph("DRAFT: not published.", bold=True)
     elif minutes.status == minutes.Status.PUBLISHED:
         doc.paragraph("DRAFT, subject to confirmation at the next meeting.", bold=True)
-    elif context.get("confirming_item") is not None:
-        item = context["confirming_item"]
+    elif confirming_item is not None:
         doc.paragraph(
             "Confirmed as a correct record at the meeting of "
-            f"{item.meeting.body.name} on {item.meeting.date:%-d %B %Y}"
-            + (f" (minute {item.number})." if item.number else "."),
+            f"{confirming_item.meeting.body.name} on {confirming_item.meeting.date:%-d %B %Y}"
+            + (f" (minute {confirming_item.number})." if confirming_item.number else "."),
             bold=True,
         )
 
-    for heading, rows in context["attendance"]:
-        doc.heading(heading.upper(), size=11)
-        for attendance in rows:
-            doc.paragraph(_attendee(attendance), size=11, indent=12)
-    doc.paragraph("* * * * * * * *")
 
-    for entry in context["entries"]:
-        number = f"{entry.number}. " if entry.number else ""
-        if entry.withheld:
-            doc.heading(f"{number}{entry.withheld_heading}".upper(), size=11)
-            doc.paragraph(entry.notice)
-            continue
-        item = entry.item
-        doc.heading(f"{number}{item.title}".upper(), size=11)
-        if not entry.is_public:
-            doc.paragraph(
-                f"[{entry.confidentiality_label}: not published to the public]", bold=True
-            )
-        for block in item.minutes_text.split("\n\n"):
-            if block.strip():
-                doc.paragraph(textwrap.dedent(block).strip())
-        resolutions = list(item.resolutions.all())
-        if resolutions:
-            doc.paragraph("RESOLVED:", bold=True, keep_with_next=1)
-            for resolution in resolutions:
-                prefix = f"{resolution.number}. " if resolution.number else ""
-                doc.paragraph(f"{prefix}{resolution.text}", indent=12)
-                if resolution.is_motion or resolution.outcome:
-                    doc.paragraph(_motion(resolution), size=10, indent=12)
-
-    if meeting.end_time and not context.get("closing_in_text"):
-        doc.paragraph(f"The meeting closed at {clock(meeting.end_time)}.")
-    generated = timezone.localtime()
-    doc.paragraph(f"Printed on {generated:%-d %B %Y}.", size=8)
-    return doc.render()
+def _write_entry(doc, entry):
+    """One agenda item: its minute and resolutions, or why the visitor may not read it."""
+    number = f"{entry.number}. " if entry.number else ""
+    if entry.withheld:
+        doc.heading(f"{number}{entry.outline.withheld_heading}".upper(), size=11)
+        doc.paragraph(entry.outline.withheld_reason)
+        return
+    item = entry.item
+    doc.heading(f"{number}{item.title}".upper(), size=11)
+    if not item.is_public:
+        doc.paragraph(f"[{item.get_confidentiality_display()}] {item.withheld_reason}", bold=True)
+    for block in item.minutes_text.split("\n\n"):
+        if block.strip():
+            doc.paragraph(textwrap.dedent(block).strip())
+    resolutions = list(item.resolutions.all())
+    if resolutions:
+        doc.paragraph("RESOLVED:", bold=True, keep_with_next=1)
+    for resolution in resolutions:
+        prefix = f"{resolution.number}. " if resolution.number else ""
+        doc.paragraph(f"{prefix}{resolution.text}", indent=12)
+        if resolution.is_motion or resolution.outcome:
+            doc.paragraph(_motion(resolution), size=10, indent=12)

@@ -15,13 +15,12 @@ for, refusal messages): the guards here, the admin's buttons and pages, and the 
 endpoints are all driven by it.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from meetings.minutes_corrections import apply_corrections, check_record_consistent, rows_of_meeting
+from meetings.minutes_workflow import MinutesStep
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -31,86 +30,43 @@ from meetings.models import (
     MinutesEvent,
     Resolution,
 )
+from meetings.published_record import (
+    CORRECTABLE_FIELDS,
+    RECORD_FIELDS,
+    MinutesInputRefused,
+    MinutesTransitionNotAllowed,
+    check_confirming_resolution,
+    confirming_resolutions,
+    meeting_of_record_row,
+    meeting_record_locked,
+    published_minutes_of,
+    refuse,
+    refuse_input,
+)
+from meetings.wording import and_join, with_article
 
-S = Minutes.Status
-
-
-class MinutesTransitionNotAllowed(ValidationError):
-    """The minutes' current status does not allow the requested step."""
-
-
-class MinutesInputRefused(MinutesTransitionNotAllowed):
-    """The step is allowed now, but not with what it was given (no note, a wrong resolution).
-
-    ``field`` names the input at fault ("note", "resolution", "items", ...), or is None when
-    the input as a whole is at fault. A subclass of MinutesTransitionNotAllowed so that code
-    catching every refusal of a step keeps working; the API answers these with 400, and
-    refusals of the step itself with 409.
-    """
-
-    def __init__(self, message, *, code, field=None):
-        super().__init__(message, code=code)
-        self.field = field
-
-
-# --- The published record -------------------------------------------------------------------
-
-# What the published record of a meeting is made of. Once its minutes are published, these
-# fields change only through minutes_correct, and rows of these models are neither added nor
-# removed; anything else (papers, page ranges, confidentiality, order) stays editable.
-RECORD_FIELDS = {
-    Meeting: ("no_declarations",),
-    AgendaItem: ("title", "minutes_text"),
-    Resolution: (
-        "number",
-        "text",
-        "kind",
-        "is_motion",
-        "mover",
-        "seconder",
-        "outcome",
-        "votes_for",
-        "votes_against",
-        "abstentions",
-    ),
-    Attendance: ("person", "status", "is_chair", "role", "substitute_for", "items"),
-    Declaration: ("person", "interest_type", "all_items", "items", "reason"),
-}
-# What a correction may change, per model; the rest of the record needs the minutes withdrawn.
-CORRECTABLE_FIELDS = {
-    AgendaItem: ("title", "minutes_text"),
-    Resolution: ("text",),
-    Attendance: ("status", "is_chair", "role"),
-    Declaration: ("interest_type", "all_items", "reason"),
-}
-CORRECTABLE_ITEM_FIELDS = CORRECTABLE_FIELDS[AgendaItem]
-
-
-def published_minutes_of(meeting):
-    """The meeting's minutes if they are published (or confirmed), else None."""
-    meeting_id = getattr(meeting, "pk", meeting)
-    if meeting_id is None:
-        return None
-    return (
-        Minutes.objects.published()
-        .select_related("meeting__body")
-        .filter(meeting_id=meeting_id)
-        .first()
-    )
-
-
-def meeting_record_locked(meeting):
-    """Whether the meeting's record changes only through a correction of its minutes."""
-    return published_minutes_of(meeting) is not None
-
-
-def meeting_of_record_row(row):
-    """The meeting whose record ``row`` (a meeting, item, resolution, ...) belongs to."""
-    if isinstance(row, Meeting):
-        return row
-    if isinstance(row, Resolution):
-        return row.item.meeting if row.item_id else None
-    return row.meeting if getattr(row, "meeting_id", None) else None
+# The admin, forms, API and tests reach the published record's rules through this module.
+__all__ = [
+    "CORRECTABLE_FIELDS",
+    "RECORD_FIELDS",
+    "STEPS",
+    "MinutesInputRefused",
+    "MinutesStep",
+    "MinutesTransitionNotAllowed",
+    "confirming_resolutions",
+    "meeting_of_record_row",
+    "meeting_record_locked",
+    "minutes_confirm",
+    "minutes_correct",
+    "minutes_create",
+    "minutes_publish",
+    "minutes_step",
+    "minutes_unpublish",
+    "published_minutes_of",
+    "record_fixed_message",
+    "record_locked_message",
+    "steps_allowed",
+]
 
 
 def record_locked_message(minutes, what):
@@ -150,14 +106,6 @@ def _actor(user):
     return user if user is not None and user.is_authenticated else None
 
 
-def _refuse(message, code="transition_not_allowed"):
-    raise MinutesTransitionNotAllowed(message, code=code)
-
-
-def _refuse_input(message, *, code, field=None):
-    raise MinutesInputRefused(message, code=code, field=field)
-
-
 def _lock(minutes):
     return Minutes.objects.select_for_update().select_related("meeting__body").get(pk=minutes.pk)
 
@@ -166,12 +114,12 @@ def _guard(locked, step):
     """Refuse ``step`` when the locked minutes' status does not allow it."""
     message = step.refusal(locked)
     if message:
-        _refuse(message)
+        refuse(message)
 
 
 def _require_note(step, note):
     if step.note_required and not (note or "").strip():
-        _refuse_input(step.note_required, code="note_required", field="note")
+        refuse_input(step.note_required, code="note_required", field="note")
 
 
 def _record(*, minutes, from_status, user, note="", snapshot=None):
@@ -200,20 +148,20 @@ def minutes_create(*, meeting, user, note=""):
     with transaction.atomic():
         locked = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
         if Minutes.objects.filter(meeting=locked).exists():
-            _refuse(f"The meeting of {locked} already has minutes: open them instead.")
+            refuse(f"The meeting of {locked} already has minutes: open them instead.")
         if locked.status == Meeting.Status.CANCELLED:
-            _refuse(f"The meeting of {locked} was cancelled: a cancelled meeting has no minutes.")
+            refuse(f"The meeting of {locked} was cancelled: a cancelled meeting has no minutes.")
         if locked.status == Meeting.Status.POSTPONED:
-            _refuse(
+            refuse(
                 f"The meeting of {locked} was postponed: record the minutes against the "
                 "meeting at which the business was taken."
             )
         if locked.date > timezone.localdate():
-            _refuse(
+            refuse(
                 f"The meeting of {locked} has not taken place yet: minutes can be started "
                 "on or after the day of the meeting."
             )
-        minutes = Minutes.objects.create(meeting=locked, status=S.DRAFT)
+        minutes = Minutes.objects.create(meeting=locked, status=Minutes.Status.DRAFT)
         _record(minutes=minutes, from_status="", user=user, note=note)
     return minutes
 
@@ -232,61 +180,13 @@ def minutes_publish(*, minutes, user, note=""):
     return _refresh(minutes, locked)
 
 
-def confirming_resolutions(minutes):
-    """Resolutions that may confirm ``minutes``: of later, held meetings of the same body."""
-    meeting = minutes.meeting
-    return Resolution.objects.filter(
-        item__meeting__body_id=meeting.body_id,
-        item__meeting__date__gt=meeting.date,
-        item__meeting__status=Meeting.Status.HELD,
-    )
-
-
 def minutes_confirm(*, minutes, resolution, user, note=""):
     """Confirm published minutes as a correct record, by a resolution of a later meeting."""
     step = STEPS["confirm"]
     with transaction.atomic():
         locked = _lock(minutes)
         _guard(locked, step)
-        if resolution is None:
-            _refuse_input(
-                "Choose the resolution of a later meeting that confirmed the minutes.",
-                code="resolution_required",
-                field="resolution",
-            )
-        resolution = Resolution.objects.select_related("item__meeting__body").get(pk=resolution.pk)
-        confirming_meeting = resolution.item.meeting
-        if confirming_meeting.body_id != locked.meeting.body_id:
-            _refuse_input(
-                f"That resolution was made by {confirming_meeting.body}, not by "
-                f"{locked.meeting.body}: minutes are confirmed by a later meeting of the body "
-                "that held the meeting.",
-                code="wrong_body",
-                field="resolution",
-            )
-        if confirming_meeting.date <= locked.meeting.date:
-            _refuse_input(
-                f"That resolution was made on {confirming_meeting.date:%-d %B %Y}, not after the "
-                f"meeting of {locked.meeting.date:%-d %B %Y}: minutes are confirmed by a later "
-                "meeting.",
-                code="not_later",
-                field="resolution",
-            )
-        if confirming_meeting.status == Meeting.Status.CANCELLED:
-            _refuse_input(
-                f"The meeting of {confirming_meeting} was cancelled: choose a resolution of a "
-                "meeting that was held.",
-                code="cancelled_meeting",
-                field="resolution",
-            )
-        if confirming_meeting.status != Meeting.Status.HELD:
-            _refuse_input(
-                f"The meeting of {confirming_meeting} is recorded as "
-                f"{confirming_meeting.get_status_display().lower()}, not held: record it as "
-                "held before its resolution confirms other minutes.",
-                code="meeting_not_held",
-                field="resolution",
-            )
+        resolution = check_confirming_resolution(resolution, locked.meeting)
         from_status = locked.status
         locked.status = step.to
         locked.confirmed_by = resolution
@@ -345,8 +245,8 @@ def minutes_correct(
             unknown = sorted(set(values) - set(allowed))
             if unknown:
                 noun = model._meta.verbose_name
-                _refuse_input(
-                    f"A correction can change {_an(noun)}'s {_and_join(allowed)} only, not "
+                refuse_input(
+                    f"A correction can change {with_article(noun)}'s {and_join(allowed)} only, not "
                     f"{', '.join(unknown)}.",
                     code="field_not_correctable",
                     field=name,
@@ -357,224 +257,20 @@ def minutes_correct(
         meeting = locked.meeting
         snapshot = {}
         for model, (name, mapping) in changes.items():
-            rows = _rows_of_meeting(model, mapping, meeting, name)
-            snapshot[name] = _apply_corrections(model, rows, mapping, name)
+            rows = rows_of_meeting(model, mapping, meeting, name)
+            snapshot[name] = apply_corrections(model, rows, mapping, name)
         if not any(snapshot.values()):
-            _refuse_input(
+            refuse_input(
                 "The correction changes nothing: the new text is the same as the published text.",
                 code="no_change",
             )
         if snapshot["attendances"] or snapshot["declarations"]:
-            _check_record_consistent(meeting)
+            check_record_consistent(meeting)
         _record(minutes=locked, from_status=locked.status, user=user, note=note, snapshot=snapshot)
     return _refresh(minutes, locked)
 
 
-def _an(noun):
-    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
-
-
-def _and_join(words):
-    words = list(words)
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
-
-
-# How each model's rows are selected for a correction, and how they read in its snapshot.
-_MEETING_PATH = {
-    AgendaItem: "meeting",
-    Resolution: "item__meeting",
-    Attendance: "meeting",
-    Declaration: "meeting",
-}
-
-
-def _rows_of_meeting(model, mapping, meeting, name):
-    """The rows named in ``mapping``, locked; refuses any that is missing or of another meeting."""
-    if not mapping:
-        return []
-    wanted = {getattr(key, "pk", key) for key in mapping}
-    if not all(isinstance(pk, int) for pk in wanted):
-        _refuse_input(
-            f"Name the {name} to correct by their ids (whole numbers).",
-            code="invalid_id",
-            field=name,
-        )
-    queryset = model.objects.select_for_update().filter(
-        pk__in=wanted, **{_MEETING_PATH[model]: meeting}
-    )
-    if model is Resolution:
-        queryset = queryset.select_related("item")
-    if model in (Attendance, Declaration):
-        queryset = queryset.select_related("person")
-    rows = list(queryset.order_by("pk"))
-    missing = wanted - {row.pk for row in rows}
-    if missing:
-        label = model._meta.verbose_name
-        _refuse_input(
-            f"The {label} {', '.join(str(pk) for pk in sorted(missing))} is not part of the "
-            f"meeting of {meeting}: correct each meeting's minutes separately.",
-            code="not_this_meeting",
-            field=name,
-        )
-    # Let callers key their changes by instance or by id.
-    for key in list(mapping):
-        if hasattr(key, "pk"):
-            mapping[key.pk] = mapping.pop(key)
-    return rows
-
-
-def _apply_corrections(model, rows, mapping, name):
-    """Save the changed values of ``rows``; return their snapshot entries (earlier values)."""
-    entries = []
-    # A chair moves from one person to another in one correction: unset before setting, so
-    # that the meeting never has two chairs, even for a moment.
-    rows = sorted(rows, key=lambda row: bool(mapping[row.pk].get("is_chair")))
-    for row in rows:
-        new = mapping[row.pk]
-        earlier = {f: getattr(row, f) for f in new if getattr(row, f) != new[f]}
-        if not earlier:
-            continue
-        described = _describe_row(row)
-        for field_name in earlier:
-            setattr(row, field_name, new[field_name])
-        _validate_corrected(row, list(earlier), name)
-        row.save(update_fields=list(earlier))
-        entries.append({**described, "earlier": earlier})
-    return entries
-
-
-def _validate_corrected(row, changed, name):
-    """The corrected row must still be a valid row: its fields and constraints."""
-    others = [f.name for f in row._meta.concrete_fields if f.name not in changed]
-    try:
-        row.clean_fields(exclude=others)
-        row.validate_constraints()
-    except ValidationError as error:
-        _refuse_input(
-            f"{_row_label(row)}: {' '.join(error.messages)}",
-            code="invalid_correction",
-            field=name,
-        )
-
-
-def _row_label(row):
-    if isinstance(row, AgendaItem):
-        return f"Item {row.number or row.order}"
-    if isinstance(row, Resolution):
-        number = f".{row.number}" if row.number else ""
-        return f"Resolution {row.item.number or row.item.order}{number}"
-    kind = "Attendance" if isinstance(row, Attendance) else "Declaration"
-    return f"{kind} of {row.person.name}"
-
-
-def _describe_row(row):
-    """How a corrected row is named in the snapshot, and who may read its earlier text."""
-    if isinstance(row, AgendaItem):
-        return {
-            "id": row.pk,
-            "number": row.number,
-            "title": row.title,
-            "confidentiality": row.confidentiality,
-        }
-    if isinstance(row, Resolution):
-        return {
-            "id": row.pk,
-            "item_id": row.item_id,
-            "item_number": row.item.number,
-            "number": row.number,
-            "confidentiality": row.item.confidentiality,
-        }
-    if isinstance(row, Attendance):
-        return {
-            "id": row.pk,
-            "person": row.person.name,
-            "confidentiality": AgendaItem.Confidentiality.PUBLIC,
-        }
-    return {
-        "id": row.pk,
-        "person": row.person.name,
-        "confidentiality": _declaration_confidentiality(row),
-    }
-
-
-def _declaration_confidentiality(declaration):
-    """Public unless the declaration is about private business only (it could disclose it)."""
-    if declaration.all_items:
-        return AgendaItem.Confidentiality.PUBLIC
-    kinds = set(declaration.items.values_list("confidentiality", flat=True))
-    if not kinds or AgendaItem.Confidentiality.PUBLIC in kinds:
-        return AgendaItem.Confidentiality.PUBLIC
-    return sorted(kinds)[0]
-
-
-def _check_record_consistent(meeting):
-    """After a correction of attendance, declarations and motions still name people present."""
-    for declaration in meeting.declarations.select_related("person"):
-        try:
-            declaration.clean()
-        except ValidationError as error:
-            _refuse_input(" ".join(error.messages), code="invalid_correction", field="declarations")
-    for resolution in Resolution.objects.filter(item__meeting=meeting).select_related("item"):
-        try:
-            resolution.clean()
-        except ValidationError as error:
-            _refuse_input(" ".join(error.messages), code="invalid_correction", field="attendances")
-
-
 # --- The steps, declared once ---------------------------------------------------------------
-
-
-@dataclass(frozen=True, kw_only=True)
-class MinutesStep:
-    """One step of the minutes' lifecycle: what it is called, when it is allowed, what it asks.
-
-    ``to`` is None for a step that leaves the status as it is (a correction). ``done`` says
-    what was done ({meeting} is filled in).
-    ``note_required`` is the message given when the note is missing, or "" when the note is
-    optional. ``refusals`` holds, for each status the step is not allowed from, the message
-    that says why ({meeting} and {status} are filled in).
-    """
-
-    name: str
-    label: str
-    done: str
-    explanation: str
-    allowed_from: tuple
-    to: str | None
-    note_label: str
-    note_required: str = ""
-    asks_resolution: bool = False
-    asks_corrections: bool = False
-    refusals: dict = field(default_factory=dict)
-    service: Callable
-
-    def __post_init__(self):
-        missing = set(S.values) - set(self.allowed_from) - set(self.refusals)
-        if missing:
-            raise ValueError(f"Step {self.name!r} says nothing to minutes that are {missing}.")
-
-    def allows(self, minutes):
-        return minutes.status in self.allowed_from
-
-    def refusal(self, minutes):
-        """Why the step is not allowed for ``minutes`` now, or "" when it is."""
-        if self.allows(minutes):
-            return ""
-        return self.refusals[minutes.status].format(
-            meeting=minutes.meeting, status=minutes.get_status_display().lower()
-        )
-
-    def done_message(self, minutes):
-        return self.done.format(meeting=minutes.meeting)
-
-    def inputs(self):
-        """The names of what the step asks for, as its service takes them."""
-        names = ["note"]
-        if self.asks_resolution:
-            names.insert(0, "resolution")
-        if self.asks_corrections:
-            names[:0] = ["items", "resolutions", "attendances", "declarations"]
-        return names
 
 
 STEPS = {
@@ -586,11 +282,11 @@ STEPS = {
             done="Published the minutes of {meeting} as a draft, subject to confirmation.",
             explanation="The minutes become public, marked as a draft subject to confirmation "
             "at the next meeting.",
-            allowed_from=(S.DRAFT,),
-            to=S.PUBLISHED,
+            allowed_from=(Minutes.Status.DRAFT,),
+            to=Minutes.Status.PUBLISHED,
             note_label="Note for the history (optional)",
             refusals=dict.fromkeys(
-                (S.PUBLISHED, S.CONFIRMED),
+                (Minutes.Status.PUBLISHED, Minutes.Status.CONFIRMED),
                 "The minutes of {meeting} are already {status}: only draft minutes can be "
                 "published.",
             ),
@@ -602,14 +298,14 @@ STEPS = {
             done="Confirmed the minutes of {meeting} as a correct record.",
             explanation="A later meeting of the same body resolved that these minutes are a "
             "correct record. Choose its resolution; the minutes are then shown as confirmed.",
-            allowed_from=(S.PUBLISHED,),
-            to=S.CONFIRMED,
+            allowed_from=(Minutes.Status.PUBLISHED,),
+            to=Minutes.Status.CONFIRMED,
             note_label="Note for the history (optional)",
             asks_resolution=True,
             refusals={
-                S.DRAFT: "The minutes of {meeting} have not been published: publish them as a "
+                Minutes.Status.DRAFT: "The minutes of {meeting} have not been published: publish them as a "
                 "draft before a later meeting confirms them.",
-                S.CONFIRMED: "The minutes of {meeting} are already confirmed as a correct "
+                Minutes.Status.CONFIRMED: "The minutes of {meeting} are already confirmed as a correct "
                 "record: to change them, record a correction.",
             },
             service=minutes_confirm,
@@ -621,14 +317,14 @@ STEPS = {
             "in their history.",
             explanation="Change what the published minutes say. The earlier text is kept in "
             "the minutes' history, which the public page shows.",
-            allowed_from=(S.PUBLISHED, S.CONFIRMED),
+            allowed_from=(Minutes.Status.PUBLISHED, Minutes.Status.CONFIRMED),
             to=None,
             note_label="What was corrected and why",
             note_required="Say what was corrected and why (for example the minute that "
             "confirmed the correction): the note is kept in the minutes' history.",
             asks_corrections=True,
             refusals={
-                S.DRAFT: "The minutes of {meeting} are still a draft: edit the text directly; "
+                Minutes.Status.DRAFT: "The minutes of {meeting} are still a draft: edit the text directly; "
                 "corrections are recorded only once minutes are published.",
             },
             service=minutes_correct,
@@ -640,14 +336,14 @@ STEPS = {
             explanation="The minutes go back to a draft that only staff see, for example when "
             "they were published before the Chair agreed them. The reason is kept in their "
             "history.",
-            allowed_from=(S.PUBLISHED,),
-            to=S.DRAFT,
+            allowed_from=(Minutes.Status.PUBLISHED,),
+            to=Minutes.Status.DRAFT,
             note_label="Why the minutes are withdrawn",
             note_required="Say why the minutes are withdrawn: the reason is kept in their history.",
             refusals={
-                S.CONFIRMED: "The minutes of {meeting} are confirmed as a correct record and "
+                Minutes.Status.CONFIRMED: "The minutes of {meeting} are confirmed as a correct record and "
                 "stay published: record a correction instead.",
-                S.DRAFT: "The minutes of {meeting} are not published: nothing to withdraw.",
+                Minutes.Status.DRAFT: "The minutes of {meeting} are not published: nothing to withdraw.",
             },
             service=minutes_unpublish,
         ),

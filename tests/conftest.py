@@ -1,4 +1,5 @@
-"""Shared fixtures: the roles, a user for each, and a small record drawn from the seed papers.
+"""Shared fixtures: the roles, a user for each, the Panel and a board, and a small record drawn
+from the seed papers (built with the factories of tests/factories.py).
 
 ``record`` holds the Leicester, Leicestershire and Rutland Police and Crime Panel's summer
 2023: the annual meeting of 26 July (minutes confirmed on 9 October), the confirmation
@@ -7,10 +8,12 @@ hearing of 10 August with its exempt private session (minutes published as a dra
 """
 
 import datetime
+import os
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group
+from hypothesis import HealthCheck, settings
 
 from actions.roles import MEMBER_GROUP, STAFF_GROUP
 from meetings.models import (
@@ -21,12 +24,42 @@ from meetings.models import (
     Meeting,
     Membership,
     Minutes,
-    MinutesEvent,
     Paper,
-    Person,
-    PersonAlias,
     Resolution,
 )
+from tests.factories import (
+    AgendaItemFactory,
+    AttendanceFactory,
+    BoardFactory,
+    BodyFactory,
+    DeclarationFactory,
+    MeetingFactory,
+    MembershipFactory,
+    MinutesEventFactory,
+    MinutesFactory,
+    PaperFactory,
+    PersonAliasFactory,
+    PersonFactory,
+    ResolutionFactory,
+)
+
+# Hypothesis, for the forms fuzz and the schemathesis run. Both profiles are derandomised, so
+# a run tries the same inputs every time and a failure reproduces. "default" (every `make
+# test`) tries a few examples per test; "deep" (`make test-deep`, CI's nightly run) many more.
+# Tests set only what their kind of check needs (e.g. a health check), never the count.
+_COMMON = {
+    "derandomize": True,
+    "deadline": None,
+    "database": None,
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+}
+settings.register_profile("default", max_examples=10, **_COMMON)
+settings.register_profile("deep", max_examples=200, **_COMMON)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+def pytest_report_header(config):
+    return f"hypothesis profile: {settings.get_current_profile_name()}"
 
 
 @pytest.fixture
@@ -69,14 +102,26 @@ def staff_client(client, staff_user):
     return client
 
 
+@pytest.fixture
+def panel(db):
+    """The Police and Crime Panel, and nothing else."""
+    return BodyFactory()
+
+
+@pytest.fixture
+def board(db):
+    """The Corporate Governance Board, a board reporting to the Panel."""
+    return BoardFactory()
+
+
 def _person(slug, family, given="", honorific="Councillor", **extra):
-    return Person.objects.create(
+    return PersonFactory(
         slug=slug, family_name=family, given_name=given, honorific=honorific, **extra
     )
 
 
 def _item(meeting, order, title, minutes_text="", **extra):
-    return AgendaItem.objects.create(
+    return AgendaItemFactory(
         meeting=meeting,
         order=order,
         number=str(order),
@@ -88,20 +133,20 @@ def _item(meeting, order, title, minutes_text="", **extra):
 
 def _attend(meeting, people, status, start=0, **extra):
     for offset, person in enumerate(people):
-        Attendance.objects.create(
+        AttendanceFactory(
             meeting=meeting, person=person, status=status, order=start + offset, **extra
         )
 
 
 def _minutes(meeting, status, **extra):
-    minutes = Minutes.objects.create(meeting=meeting, status=status, **extra)
-    MinutesEvent.objects.create(minutes=minutes, from_status="", to_status=Minutes.Status.DRAFT)
+    minutes = MinutesFactory(meeting=meeting, status=status, **extra)
+    MinutesEventFactory(minutes=minutes, from_status="", to_status=Minutes.Status.DRAFT)
     if status != Minutes.Status.DRAFT:
-        MinutesEvent.objects.create(
+        MinutesEventFactory(
             minutes=minutes, from_status=Minutes.Status.DRAFT, to_status=Minutes.Status.PUBLISHED
         )
     if status == Minutes.Status.CONFIRMED:
-        MinutesEvent.objects.create(
+        MinutesEventFactory(
             minutes=minutes,
             from_status=Minutes.Status.PUBLISHED,
             to_status=Minutes.Status.CONFIRMED,
@@ -112,13 +157,13 @@ def _minutes(meeting, status, **extra):
 @pytest.fixture
 def record(db):
     """The Panel's record of summer and autumn 2023 (see the module docstring)."""
-    panel = Body.objects.create(
+    panel = BodyFactory(
         name="Leicester, Leicestershire and Rutland Police and Crime Panel",
         short_name="Police and Crime Panel",
         slug="llr-pcp",
         kind=Body.Kind.PANEL,
     )
-    cgb = Body.objects.create(
+    cgb = BodyFactory(
         name="Corporate Governance Board", short_name="CGB", slug="cgb", kind=Body.Kind.BOARD
     )
     people = SimpleNamespace(
@@ -134,17 +179,17 @@ def record(db):
         trewartha=_person("claire-trewartha", "Trewartha", "Claire", honorific="Ms"),
         james=_person("anita-james", "James", "Anita", honorific="Mrs"),
     )
-    PersonAlias.objects.create(person=people.allnatt, name="Councillor Alnatt")
+    PersonAliasFactory(person=people.allnatt, name="Councillor Alnatt")
     start = datetime.date(2023, 7, 26)
-    Membership.objects.create(
+    MembershipFactory(
         person=people.taylor, body=panel, role=Membership.Role.CHAIR, start_date=start
     )
-    Membership.objects.create(
+    MembershipFactory(
         person=people.russell, body=panel, role=Membership.Role.VICE_CHAIR, start_date=start
     )
     for person in (people.allnatt, people.joannou, people.agath, people.blackshaw):
-        Membership.objects.create(person=person, body=panel, start_date=datetime.date(2023, 5, 1))
-    Membership.objects.create(
+        MembershipFactory(person=person, body=panel, start_date=datetime.date(2023, 5, 1))
+    MembershipFactory(
         person=people.chavda,
         body=panel,
         role=Membership.Role.INDEPENDENT,
@@ -152,7 +197,7 @@ def record(db):
     )
 
     # 26 July 2023: the annual meeting. Minutes confirmed on 9 October.
-    july = Meeting.objects.create(
+    july = MeetingFactory(
         body=panel,
         kind=Meeting.Kind.ANNUAL,
         date=datetime.date(2023, 7, 26),
@@ -163,10 +208,10 @@ def record(db):
         webcast_url="https://example.org/webcasts/pcp-2023-07-26",
         no_declarations=True,
     )
-    Attendance.objects.create(
+    AttendanceFactory(
         meeting=july, person=people.taylor, status=Attendance.Status.PRESENT, is_chair=True
     )
-    Attendance.objects.create(
+    AttendanceFactory(
         meeting=july,
         person=people.russell,
         status=Attendance.Status.PRESENT,
@@ -175,14 +220,14 @@ def record(db):
     )
     _attend(july, [people.allnatt, people.joannou, people.chavda], "present", start=2)
     _attend(july, [people.blackshaw], "apologies", start=10)
-    Attendance.objects.create(
+    AttendanceFactory(
         meeting=july,
         person=people.matthews,
         status=Attendance.Status.IN_ATTENDANCE,
         role="Police and Crime Commissioner",
         order=20,
     )
-    Attendance.objects.create(
+    AttendanceFactory(
         meeting=july,
         person=people.james,
         status=Attendance.Status.ALSO_PRESENT,
@@ -195,7 +240,7 @@ def record(db):
         "Election of Chair for 2023-24 municipal year",
         "Nominations for the role of Chair of the Panel were invited.",
     )
-    july_chair_resolution = Resolution.objects.create(
+    july_chair_resolution = ResolutionFactory(
         item=july_chair,
         text="That Deborah Taylor be elected as Chair of the Leicester, Leicestershire and "
         "Rutland Police and Crime Panel for the municipal year 2023-24.",
@@ -217,15 +262,15 @@ def record(db):
         "on this work be brought to every Panel meeting for the immediate future.",
         description="Report of the Police and Crime Commissioner.",
     )
-    Paper.objects.create(
+    PaperFactory(
         item=july_s106,
         title="S106 funding post review update",
         report_of="Police and Crime Commissioner",
     )
-    s106_noted = Resolution.objects.create(
+    s106_noted = ResolutionFactory(
         item=july_s106, number=1, text="That the contents of the report be noted."
     )
-    s106_updates = Resolution.objects.create(
+    s106_updates = ResolutionFactory(
         item=july_s106,
         number=2,
         text="That regular updates on S106 funding be brought to the Panel.",
@@ -233,7 +278,7 @@ def record(db):
     )
 
     # 10 August 2023: confirmation hearing, with an exempt private session.
-    august = Meeting.objects.create(
+    august = MeetingFactory(
         body=panel,
         kind=Meeting.Kind.CONFIRMATION,
         title="Confirmation Hearing for appointment to the role of Chief Executive Officer",
@@ -244,27 +289,27 @@ def record(db):
         status=Meeting.Status.HELD,
         quorate=True,
     )
-    Attendance.objects.create(
+    AttendanceFactory(
         meeting=august, person=people.taylor, status=Attendance.Status.PRESENT, is_chair=True
     )
     _attend(august, [people.russell, people.allnatt, people.joannou, people.agath], "present", 1)
     _attend(august, [people.blackshaw, people.phillimore], "apologies", start=10)
     _attend(august, [people.chavda], "absent", start=15)
-    Attendance.objects.create(
+    AttendanceFactory(
         meeting=august,
         person=people.matthews,
         status=Attendance.Status.IN_ATTENDANCE,
         role="Police and Crime Commissioner",
         order=20,
     )
-    Attendance.objects.create(
+    AttendanceFactory(
         meeting=august,
         person=people.trewartha,
         status=Attendance.Status.IN_ATTENDANCE,
         role="preferred candidate",
         order=21,
     )
-    Attendance.objects.create(
+    AttendanceFactory(
         meeting=august,
         person=people.james,
         status=Attendance.Status.ALSO_PRESENT,
@@ -284,7 +329,7 @@ def record(db):
         "Members were asked to disclose any pecuniary or other interests they may have in "
         "the business to be discussed.",
     )
-    Declaration.objects.create(
+    DeclarationFactory(
         meeting=august,
         person=people.joannou,
         interest_type=Declaration.InterestType.OTHER_REGISTRABLE,
@@ -298,16 +343,14 @@ def record(db):
         "The Panel held a Confirmation Hearing in accordance with Schedule 1 of the Police "
         "Reform and Social Responsibility Act 2011.",
     )
-    Paper.objects.create(
-        item=august_hearing, title="Report of the Head of Law", report_of="Head of Law"
-    )
-    restricted_paper = Paper.objects.create(
+    PaperFactory(item=august_hearing, title="Report of the Head of Law", report_of="Head of Law")
+    restricted_paper = PaperFactory(
         item=august_hearing,
         title="Curriculum vitae of the preferred candidate",
         is_restricted=True,
         marking=Paper.Marking.OFFICIAL_SENSITIVE,
     )
-    exclusion = Resolution.objects.create(
+    exclusion = ResolutionFactory(
         item=august_hearing,
         text="That the press and members of the public be excluded from the meeting during "
         "the Panel's deliberations.",
@@ -322,14 +365,14 @@ def record(db):
         confidentiality=AgendaItem.Confidentiality.EXEMPT,
         exempt_paragraphs="1,3",
     )
-    private_resolution = Resolution.objects.create(
+    private_resolution = ResolutionFactory(
         item=august_private,
         text="That the proposed appointment of the candidate, Claire Trewartha, be supported.",
         kind=Resolution.Kind.APPROVED,
     )
 
     # 9 October 2023: confirms the July minutes; its own minutes are still a draft.
-    october = Meeting.objects.create(
+    october = MeetingFactory(
         body=panel,
         date=datetime.date(2023, 10, 9),
         start_time=datetime.time(13, 0),
@@ -344,7 +387,7 @@ def record(db):
         "Minutes of the last meeting",
         "The minutes of the meetings held on 26 July 2023 and 10 August 2023 were considered.",
     )
-    confirming = Resolution.objects.create(
+    confirming = ResolutionFactory(
         item=october_minutes_item,
         text="That the minutes of the meeting held on 26 July 2023 be confirmed as a correct "
         "record.",
@@ -356,12 +399,12 @@ def record(db):
         "Corporate Governance Board report",
         "Draft text: the Panel received a report of the Corporate Governance Board.",
     )
-    draft_resolution = Resolution.objects.create(
+    draft_resolution = ResolutionFactory(
         item=october_report, text="That the Panel notes the report (draft wording)."
     )
 
     # 13 December 2023: still to come.
-    december = Meeting.objects.create(
+    december = MeetingFactory(
         body=panel,
         date=datetime.date(2023, 12, 13),
         start_time=datetime.time(13, 0),

@@ -29,7 +29,8 @@ AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 STYLESHEET = Path(settings.BASE_DIR) / "static" / "build" / "site.css"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# Says nothing about the database: runs once, in the PostgreSQL half of `make test`.
+pytestmark = [pytest.mark.browser, pytest.mark.sweeping, pytest.mark.django_db(transaction=True)]
 
 
 def url(name, **kwargs):

@@ -557,30 +557,10 @@ class PageParser(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = {name: value or "" for name, value in attrs}
-        if tag in ("a", "link", "area") and attrs.get("href"):
-            self.links.append((attrs["href"], attrs.get("rel", "")))
-            if self._cell is not None and tag == "a":
-                self._cell["hrefs"].append(attrs["href"])
-        elif tag in ("iframe", "embed") and attrs.get("src"):
-            self.links.append((attrs["src"], ""))
-        elif tag == "form":
-            self._form = {
-                "method": (attrs.get("method") or "get").lower(),
-                "action": attrs.get("action", ""),
-                "choices": [],
-                "texts": [],
-            }
-            self.forms.append(self._form)
-        elif tag == "select" and self._form is not None:
-            self._select = attrs.get("name")
-        elif tag == "option" and self._form is not None and self._select:
-            self._form["choices"].append((self._select, attrs.get("value", "")))
-        elif tag == "input" and self._form is not None and attrs.get("name"):
-            kind = attrs.get("type", "text").lower()
-            if kind in ("checkbox", "radio"):
-                self._form["choices"].append((attrs["name"], attrs.get("value", "on")))
-            elif kind in ("text", "search"):
-                self._form["texts"].append(attrs["name"])
+        if tag in ("a", "link", "area", "iframe", "embed"):
+            self._link(tag, attrs)
+        elif tag in ("form", "select", "option", "input"):
+            self._form_field(tag, attrs)
         elif tag == "tr":
             self.rows.append([])
         elif tag in ("td", "th") and self.rows:
@@ -590,6 +570,36 @@ class PageParser(HTMLParser):
         elif tag in ("p", "div", "ul", "ol") and self._cell is not None:
             # A cell's own words come before any block inside it (a motion's mover, say).
             self._cell_closed_text = True
+
+    def _link(self, tag, attrs):
+        target = attrs.get("src") if tag in ("iframe", "embed") else attrs.get("href")
+        if not target:
+            return
+        self.links.append((target, attrs.get("rel", "")))
+        if self._cell is not None and tag == "a":
+            self._cell["hrefs"].append(target)
+
+    def _form_field(self, tag, attrs):
+        if tag == "form":
+            self._form = {
+                "method": (attrs.get("method") or "get").lower(),
+                "action": attrs.get("action", ""),
+                "choices": [],
+                "texts": [],
+            }
+            self.forms.append(self._form)
+        elif self._form is None:
+            return
+        elif tag == "select":
+            self._select = attrs.get("name")
+        elif tag == "option" and self._select:
+            self._form["choices"].append((self._select, attrs.get("value", "")))
+        elif tag == "input" and attrs.get("name"):
+            kind = attrs.get("type", "text").lower()
+            if kind in ("checkbox", "radio"):
+                self._form["choices"].append((attrs["name"], attrs.get("value", "on")))
+            elif kind in ("text", "search"):
+                self._form["texts"].append(attrs["name"])
 
     def handle_endtag(self, tag):
         if tag == "form":

@@ -22,20 +22,15 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from actions import services
 from actions.filters import ActionFilter
 from actions.models import Action
-from meetings.filters import (
-    MeetingFilter,
-    PersonFilter,
-    ResolutionFilter,
-    SearchForm,
-    WorkProgrammeFilter,
-)
+from meetings.filters import PersonFilter, ResolutionFilter, SearchForm, WorkProgrammeFilter
 from meetings.importing.forms import ConfirmForm
+from meetings.views.meetings import MeetingPageFilter
 from tests.importing import (
     AGENDA_PACK,
     CITY_MINUTES,
@@ -49,13 +44,11 @@ from tests.importing import (
     seed_bytes,
 )
 
-FUZZ = settings(
-    derandomize=True,
-    max_examples=60,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+# How many examples, and derandomisation, come from the Hypothesis profile (tests/conftest.py):
+# a few on every `make test`, many more under `make test-deep`.
+FUZZ = settings()
+
+pytestmark = pytest.mark.sweeping
 
 # Values that have broken form handling elsewhere: NUL bytes (PostgreSQL refuses them in
 # text), out-of-range integers, impossible dates, very long strings, lookalike choices.
@@ -112,7 +105,7 @@ def declared(filterset):
 COMMON = {"page", "o", "ordering", "sort", "year", "q", "format"}
 PAGES = {
     "meetings:home": COMMON,
-    "meetings:meeting_list": declared(MeetingFilter) | COMMON,
+    "meetings:meeting_list": declared(MeetingPageFilter) | COMMON,
     "meetings:resolution_list": declared(ResolutionFilter) | COMMON,
     "meetings:person_list": declared(PersonFilter) | COMMON,
     "meetings:workprogramme_list": declared(WorkProgrammeFilter) | COMMON,
@@ -260,8 +253,9 @@ def test_bulk_action_pages_take_any_input_without_error(visitors, record, admin_
 
 
 # -- the importer, given spoilt copies of real papers -------------------------------------------
-# Each import reads up to a few dozen kilobytes, so the few examples below take seconds.
-IMPORT_FUZZ = settings(FUZZ, max_examples=10)
+# Each import reads up to a few dozen kilobytes and takes about a second: a quarter of the
+# profile's examples (at least three).
+IMPORT_FUZZ = settings(FUZZ, max_examples=max(3, FUZZ.max_examples // 4))
 WINDOW = 24_000
 # Digits and punctuation reach dates, numbers and headings; any other byte, the decoder.
 BYTE = st.one_of(st.sampled_from(b"0123456789 \n\t.,:-()*"), st.integers(0, 255))

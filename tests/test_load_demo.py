@@ -57,6 +57,16 @@ def test_first_run_reports_what_it_created(demo):
     assert Meeting.objects.filter(body__slug="cgb", kind="board", status="held").count() == 3
 
 
+def test_minutes_are_read_from_the_committed_pack_by_the_importer(demo):
+    minutes = Minutes.objects.get(meeting=panel_meeting("2023-07-26"))
+
+    assert (
+        minutes.history.order_by("pk")
+        .first()
+        .note.startswith("Imported from 001_1d8090acbeee358d.txt (lines ")
+    )
+
+
 def test_second_run_changes_no_row_count_and_says_so(demo):
     before = row_counts()
 
@@ -88,7 +98,8 @@ def test_annual_meeting_has_its_fifteen_items_in_order(demo):
     items = AgendaItem.objects.filter(meeting=panel_meeting("2023-07-26")).order_by("order")
 
     assert [i.number for i in items] == [str(n) for n in range(1, 16)]
-    assert items.first().title == "Election of Chair for 2023-24 municipal year"
+    # The importer title-cases the minutes' capitals; the hand-typed demo used sentence case.
+    assert items.first().title == "Election of Chair for 2023-24 Municipal Year"
     assert items.last().minutes_text.endswith("the meeting closed at 1.46pm.")
 
 

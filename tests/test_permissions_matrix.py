@@ -51,6 +51,10 @@ def minutes_step(minutes, step):
     return f"/admin/meetings/minutes/{minutes.pk}/step/{step}/"
 
 
+def action_step(action, step):
+    return f"/admin/actions/action/{action.pk}/step/{step}/"
+
+
 def pages(world):
     """(label, url, {role: expected status}) for every page and endpoint."""
     r = world["record"]
@@ -99,6 +103,7 @@ def pages(world):
         ("admin index", "/admin/", admin_only),
         ("admin meetings", "/admin/meetings/meeting/", admin_only),
         ("admin actions", "/admin/actions/action/", admin_only),
+        ("admin action step", action_step(public, "withdraw"), admin_only),
         ("admin import", "/admin/import/", admin_only),
         ("api minutes", "/api/v1/minutes/", staff_api),
         ("api draft minutes", f"/api/v1/minutes/{r.october_minutes.pk}/", staff_api),
@@ -141,6 +146,7 @@ CASES = [
         "admin index",
         "admin meetings",
         "admin actions",
+        "admin action step",
         "admin import",
         "api minutes",
         "api draft minutes",
@@ -252,3 +258,16 @@ def test_only_staff_may_take_a_minutes_step_in_the_admin(client, world, role):
     assert response.status_code == LOGIN
     minutes.refresh_from_db()
     assert minutes.status == "draft"
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member", "owner"])
+def test_only_staff_may_take_an_action_step_in_the_admin(client, world, role):
+    action = world["public"]
+    user = world["users"][role]
+    if user is not None:
+        client.force_login(user)
+    response = client.post(action_step(action, "withdraw"), {"reason": "Forged"})
+    assert response.status_code == LOGIN
+    action.refresh_from_db()
+    assert action.status == "open"
+    assert action.history.count() == 1

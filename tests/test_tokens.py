@@ -11,7 +11,7 @@ from knox.models import AuthToken
 
 from actions import services
 from actions.models import ActionEvent
-from meetings.models import Body, Meeting
+from tests.factories import BodyFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -48,8 +48,8 @@ def make_token(client):
 
 @pytest.fixture
 def action(db):
-    body = Body.objects.create(name="Corporate Governance Board", slug="cgb")
-    meeting = Meeting.objects.create(body=body, date=datetime.date(2023, 6, 21), status="held")
+    body = BodyFactory(name="Corporate Governance Board", slug="cgb")
+    meeting = MeetingFactory(body=body, date=datetime.date(2023, 6, 21), status="held")
     return services.action_create(
         meeting=meeting, reference="8b", text="Consider gaps in stalking victim support"
     )
@@ -61,7 +61,7 @@ def listed(client):
 
 
 def complete(action, secret):
-    return Client(HTTP_AUTHORIZATION=f"Token {secret}").post(
+    return Client(headers={"authorization": f"Token {secret}"}).post(
         f"/api/v1/actions/{action.pk}/complete/",
         {"note": "Gap analysis shared"},
         content_type="application/json",
@@ -151,7 +151,7 @@ def test_a_change_made_with_a_token_is_recorded_as_its_owners(officer, superuser
 def test_the_header_without_the_token_prefix_is_not_accepted(officer, action):
     secret = make_token(officer)
 
-    response = Client(HTTP_AUTHORIZATION=f"Bearer {secret}").post(
+    response = Client(headers={"authorization": f"Bearer {secret}"}).post(
         f"/api/v1/actions/{action.pk}/complete/", {}, content_type="application/json"
     )
 

@@ -10,7 +10,7 @@ queries does not grow with the rows listed.
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import django_filters
 from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Subquery
@@ -26,31 +26,25 @@ from meetings.models import (
     AgendaItem,
     Attendance,
     Body,
-    Declaration,
     Meeting,
     Minutes,
 )
-from meetings.pdf import and_join
 from meetings.visibility import Audience
 
 HOME_LIST_LENGTH = 5
-ATTENDANCE_SECTIONS = (
-    (Attendance.Status.PRESENT, "Present"),
-    (Attendance.Status.APOLOGIES, "Apologies"),
-    (Attendance.Status.ABSENT, "Absent without apologies"),
-    (Attendance.Status.IN_ATTENDANCE, "In attendance"),
-    (Attendance.Status.ALSO_PRESENT, "Also present"),
-)
+# The minutes print a section per status, headed by its label, in the order declared.
+ATTENDANCE_SECTIONS = tuple(Attendance.Status.choices)
 
 
 @dataclass(frozen=True)
 class AgendaEntry:
-    """One agenda item as a visitor may see it: the whole item, or only that it was private."""
+    """One agenda item as a visitor may see it: the whole item, or only its outline.
 
-    order: int
-    number: str
-    confidentiality: str
-    paragraphs: tuple
+    ``outline`` holds what every visitor may know (place, number, confidentiality and why it
+    is withheld); ``item`` is the whole item, or None when the visitor may not read it.
+    """
+
+    outline: AgendaItem
     item: AgendaItem | None = None
 
     @property
@@ -58,54 +52,19 @@ class AgendaEntry:
         return self.item is None
 
     @property
-    def is_public(self):
-        return self.confidentiality == AgendaItem.Confidentiality.PUBLIC
+    def order(self):
+        return self.outline.order
 
     @property
-    def is_exempt(self):
-        return self.confidentiality == AgendaItem.Confidentiality.EXEMPT
-
-    @property
-    def confidentiality_label(self):
-        return AgendaItem.Confidentiality(self.confidentiality).label
-
-    @property
-    def paragraphs_text(self):
-        return and_join([str(p) for p in self.paragraphs])
-
-    @property
-    def withheld_heading(self):
-        return "Item considered in private" if self.is_exempt else "Item not published"
-
-    @property
-    def notice(self):
-        """What a visitor who may not read the item is told instead."""
-        if self.is_exempt:
-            return (
-                "This item was considered in private (exempt information under "
-                f"paragraph{'s' if len(self.paragraphs) > 1 else ''} {self.paragraphs_text} "
-                "of Schedule 12A to the Local Government Act 1972)."
-                if self.paragraphs
-                else "This item was considered in private (exempt information under Schedule "
-                "12A to the Local Government Act 1972)."
-            )
-        if self.confidentiality == AgendaItem.Confidentiality.REDACTED:
-            return "This item is not published: its content is redacted."
-        return "This item is not published: it is marked Official \u2013 sensitive."
+    def number(self):
+        return self.outline.number
 
 
 def agenda_entries(meeting):
     """The meeting's items in agenda order, each readable or withheld (needs the prefetches)."""
     readable = {item.pk: item for item in meeting.readable_items}
     return [
-        AgendaEntry(
-            order=outline.order,
-            number=outline.number,
-            confidentiality=outline.confidentiality,
-            paragraphs=tuple(outline.paragraph_list) if outline.exempt_paragraphs else (),
-            item=readable.get(outline.pk),
-        )
-        for outline in meeting.outline
+        AgendaEntry(outline=outline, item=readable.get(outline.pk)) for outline in meeting.outline
     ]
 
 
@@ -266,92 +225,6 @@ class MeetingDetailView(DetailView):
         )
 
 
-@dataclass
-class HistoryEntry:
-    """One step of the minutes' history as a visitor may read it."""
-
-    at: datetime.datetime
-    description: str
-    note: str = ""
-    earlier: list = field(default_factory=list)
-
-
-def describe_event(event):
-    if event.from_status == event.to_status:
-        return "Corrected"
-    if event.to_status == Minutes.Status.DRAFT:
-        return "Withdrawn from publication" if event.from_status else "Draft started"
-    if event.to_status == Minutes.Status.PUBLISHED:
-        return "Published as a draft, subject to confirmation"
-    return "Confirmed as a correct record"
-
-
-def history_entries(events, audience):
-    """The minutes' history as the visitor may read it.
-
-    The public sees when the minutes were published, confirmed and corrected, with the note
-    and earlier text of a correction unless it touched an item they may not read. Steps
-    while the minutes were a draft, and the notes on other steps, are for staff.
-    """
-    entries = []
-    for event in events:
-        if event.to_status == Minutes.Status.DRAFT and not audience.may_read_draft_steps():
-            continue
-        entry = HistoryEntry(at=event.at, description=describe_event(event))
-        if event.from_status == event.to_status:
-            entry.earlier, hidden = correction_texts(event.snapshot, audience)
-            entry.note = "" if hidden else event.note
-        elif audience.may_read_draft_steps():
-            entry.note = event.note
-        entries.append(entry)
-    return entries
-
-
-def correction_texts(snapshot, audience):
-    """(earlier texts the visitor may read, whether anything was withheld)."""
-    earlier, hidden = [], False
-    for row in snapshot.get("items", []):
-        if not audience.may_read_confidentiality(row.get("confidentiality")):
-            hidden = True
-            continue
-        for name, text in row.get("earlier", {}).items():
-            label = "title" if name == "title" else "text"
-            earlier.append((f"Item {row.get('number') or ''}, earlier {label}".strip(), text))
-    for row in snapshot.get("resolutions", []):
-        if not audience.may_read_confidentiality(row.get("confidentiality")):
-            hidden = True
-            continue
-        number = f" resolution {row['number']}" if row.get("number") else " resolution"
-        earlier.append(
-            (f"Item {row.get('item_number') or ''},{number}, earlier text", row["earlier"]["text"])
-        )
-    for key, model in (("attendances", Attendance), ("declarations", Declaration)):
-        for row in snapshot.get(key, []):
-            if not audience.may_read_confidentiality(row.get("confidentiality")):
-                hidden = True
-                continue
-            for name, value in row.get("earlier", {}).items():
-                label = model._meta.get_field(name).verbose_name
-                earlier.append(
-                    (
-                        f"{model._meta.verbose_name.capitalize()} of {row.get('person')}, "
-                        f"earlier {label}",
-                        field_display(model, name, value),
-                    )
-                )
-    return earlier, hidden
-
-
-def field_display(model, name, value):
-    """A stored value as people read it: a choice's label, yes or no."""
-    field = model._meta.get_field(name)
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
-
-
 class MinutesDetailView(DetailView):
     """The minutes of a meeting, laid out as the Panel prints them."""
 
@@ -377,7 +250,7 @@ class MinutesDetailView(DetailView):
             entries=entries,
             closing_in_text=closing_in_text(entries),
             attendance=attendance_sections(self.meeting),
-            history=history_entries(minutes.history.order_by("at", "pk"), self.audience),
+            history=minutes.history_for(self.audience),
             confirming_item=confirming_item,
             **kwargs,
         )

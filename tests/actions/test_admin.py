@@ -444,19 +444,202 @@ def test_a_mixed_sign_off_refuses_actions_not_awaiting_it(officer_client, in_sta
     assert still_open.status == S.OPEN
 
 
+def step_url(action, name):
+    return reverse("admin:actions_action_step", args=[action.pk, name])
+
+
+def change_form_data(action, **changes):
+    """The action's change form as the browser posts it, with ``changes`` typed in."""
+    data = {
+        "meeting": action.meeting_id,
+        "reference": action.reference,
+        "text": action.text,
+        "owners": [owner.pk for owner in action.owners.all()],
+        "due_date": action.due_date.isoformat() if action.due_date else "",
+        "follow_up": action.follow_up,
+        "status_wording": action.status_wording,
+        "history-TOTAL_FORMS": str(action.history.count()),
+        "history-INITIAL_FORMS": str(action.history.count()),
+        "history-MIN_NUM_FORMS": "0",
+        "history-MAX_NUM_FORMS": "1000",
+    }
+    return {**data, **changes}
+
+
 def test_a_workflow_action_runs_from_the_actions_own_page(officer_client, in_status):
     action = in_status("8d", S.OPEN)
     change_url = reverse("admin:actions_action_change", args=[action.pk])
-    choose = {"CHANGE_FORM-action": "mark_complete", "_selected_action": [action.pk]}
 
-    asked = officer_client.post(change_url, choose)
-    applied = officer_client.post(change_url, {**choose, "apply": "Mark complete", "note": "Ok"})
+    asked = officer_client.post(change_url, change_form_data(action, _step="complete"), follow=True)
+    applied = officer_client.post(step_url(action, "complete"), {"note": "Ok"})
 
     assert "Status as it will be reported (optional)" in asked.text
     assert applied.status_code == 302
     assert applied["Location"] == change_url
     action.refresh_from_db()
     assert action.status == S.COMPLETE
+
+
+def step_buttons(response):
+    return re.findall(r'<button type="submit" name="_step" value="(\w+)"', response.text)
+
+
+@pytest.mark.parametrize(
+    ("status", "offered"),
+    [
+        (S.OPEN, ["start", "submit", "complete", "withdraw"]),
+        (S.AWAITING_SIGN_OFF, ["complete", "sign_off", "reopen", "withdraw"]),
+        (S.WITHDRAWN, ["reopen"]),
+    ],
+)
+def test_the_change_page_offers_only_the_steps_the_status_allows(
+    officer_client, in_status, status, offered
+):
+    action = in_status("8d", status)
+
+    response = officer_client.get(reverse("admin:actions_action_change", args=[action.pk]))
+
+    assert step_buttons(response) == offered
+
+
+def test_the_step_buttons_come_after_save_so_enter_still_saves(officer_client, in_status):
+    action = in_status("8d", S.OPEN)
+
+    text = officer_client.get(reverse("admin:actions_action_change", args=[action.pk])).text
+
+    assert text.index('name="_save"') < text.index('name="_step"')
+
+
+def test_a_clerk_without_the_workflow_permission_sees_no_steps(
+    client, django_user_model, in_status
+):
+    clerk = django_user_model.objects.create_user("clerk", is_staff=True)
+    clerk.user_permissions.add(
+        *Group.objects.get(name="Democratic services")
+        .permissions.filter(content_type__app_label="actions")
+        .exclude(codename="change_action_status")
+    )
+    client.force_login(clerk)
+    action = in_status("8d", S.OPEN)
+
+    page = client.get(reverse("admin:actions_action_change", args=[action.pk]))
+    step_page = client.get(step_url(action, "start"))
+
+    assert step_buttons(page) == []
+    assert "Next steps" not in page.text
+    assert step_page.status_code == 403
+
+
+def test_pressing_a_step_saves_what_was_typed_first(officer_client, in_status):
+    action = in_status("8d", S.OPEN)
+    change_url = reverse("admin:actions_action_change", args=[action.pk])
+
+    response = officer_client.post(
+        change_url, change_form_data(action, text="Typed before pressing", _step="withdraw")
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == step_url(action, "withdraw")
+    action.refresh_from_db()
+    assert (action.text, action.status) == ("Typed before pressing", S.OPEN)
+
+
+def test_a_step_pressed_with_an_invalid_form_keeps_the_typing_and_takes_no_step(
+    officer_client, in_status
+):
+    action = in_status("8d", S.OPEN)
+    change_url = reverse("admin:actions_action_change", args=[action.pk])
+
+    response = officer_client.post(
+        change_url,
+        change_form_data(action, text="Kept on the page", due_date="next week", _step="start"),
+    )
+
+    assert response.status_code == 200
+    assert "Kept on the page" in response.text
+    action.refresh_from_db()
+    assert (action.text, action.status) == ("Action 8d text", S.OPEN)
+
+
+def test_the_sign_off_page_offers_only_meetings_on_or_after_the_action_arose(
+    officer_client, in_status, cgb, september
+):
+    april = Meeting.objects.create(body=cgb, kind="board", date=datetime.date(2023, 4, 19))
+    action = in_status("8d", S.AWAITING_SIGN_OFF)
+
+    response = officer_client.get(step_url(action, "sign_off"))
+
+    offered = [meeting.pk for meeting in response.context["form"].fields["meeting"].queryset]
+    assert offered == [september.pk, action.meeting_id]
+    assert f'value="{april.pk}"' not in response.text
+
+
+def test_the_sign_off_page_refuses_an_earlier_meeting(officer_client, in_status, cgb):
+    april = Meeting.objects.create(body=cgb, kind="board", date=datetime.date(2023, 4, 19))
+    action = in_status("8d", S.AWAITING_SIGN_OFF)
+
+    response = officer_client.post(step_url(action, "sign_off"), {"meeting": april.pk})
+
+    assert "That meeting is not in the record: choose one from the list." in response.text
+    action.refresh_from_db()
+    assert action.status == S.AWAITING_SIGN_OFF
+
+
+def test_a_step_page_takes_the_step_and_reports_it(officer_client, in_status):
+    action = in_status("8d", S.IN_PROGRESS)
+
+    response = officer_client.post(
+        step_url(action, "reopen"), {"note": "The Chair asked again"}, follow=True
+    )
+
+    assert messages_of(response) == ["Reopened 1 action: 8d (CGB, 21 June 2023)."]
+    action.refresh_from_db()
+    assert action.status == S.OPEN
+    assert action.history.last().note == "The Chair asked again"
+
+
+def test_a_step_page_asks_again_for_a_missing_reason(officer_client, in_status):
+    action = in_status("8d", S.OPEN)
+
+    response = officer_client.post(step_url(action, "withdraw"), {"reason": " "})
+
+    assert "Give the reason the action is withdrawn." in response.text
+    action.refresh_from_db()
+    assert action.status == S.OPEN
+
+
+def test_a_step_the_status_no_longer_allows_is_refused_on_its_page(officer_client, in_status):
+    action = in_status("8d", S.COMPLETE)
+
+    response = officer_client.get(step_url(action, "start"), follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse(
+        "admin:actions_action_change", args=[action.pk]
+    )
+    assert messages_of(response) == [
+        "Action 8d is complete: it cannot be started (only an action that is open can)."
+    ]
+
+
+def test_a_step_refused_meanwhile_keeps_what_was_typed(officer_client, in_status, officer):
+    action = in_status("8d", S.OPEN)
+    officer_client.get(step_url(action, "withdraw"))
+    services.action_complete(action=action, user=officer)
+
+    response = officer_client.post(step_url(action, "withdraw"), {"reason": "Overtaken"})
+
+    assert response.status_code == 200
+    assert "Overtaken" in response.text
+    assert messages_of(response) == [
+        "Withdraw: refused, nothing was changed. Action 8d is complete: it cannot be withdrawn "
+        "(only an action that is open, in progress, awaiting sign-off can)."
+    ]
+
+
+def test_an_unknown_step_is_a_404(officer_client, in_status):
+    action = in_status("8d", S.OPEN)
+
+    assert officer_client.get(step_url(action, "defer")).status_code == 404
 
 
 # From a resolution

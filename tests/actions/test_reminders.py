@@ -76,6 +76,36 @@ def test_an_owner_is_emailed_their_overdue_and_due_soon_actions(mailoutbox, make
     assert "8g" not in email.body
 
 
+def test_the_reminder_reads_as_written_with_text_kept_as_typed(
+    mailoutbox, make_action, opcc, settings
+):
+    settings.SITE_URL = "https://panel.example.org/"
+    opcc.name = "OPCC & Finance"
+    opcc.save()
+    action = make_action("8b", days(0), [opcc])
+    action.text = "Report on <S106> funding & match funding"
+    action.save()
+
+    run()
+
+    assert mailoutbox[0].subject == "1 action due or overdue: Police and Crime Panel"
+    assert mailoutbox[0].body == (
+        "Dear OPCC & Finance,\n"
+        "\n"
+        "These actions from the Police and Crime Panel action log are overdue or due within 7 "
+        "days:\n"
+        "\n"
+        "- 8b (CGB, 21 June 2023): Report on <S106> funding & match funding\n"
+        "  Due 1 September 2023, due today. Status: open.\n"
+        f"  https://panel.example.org/actions/{action.pk}/\n"
+        "\n"
+        "Please send democratic services an update on progress, or tell them if the due date "
+        "should change.\n"
+        "\n"
+        "This reminder is sent once a day while an action is overdue or due within 7 days."
+    )
+
+
 def test_closed_actions_are_not_reminded(mailoutbox, make_action, opcc):
     action = make_action("8b", days(-3), [opcc])
     services.action_complete(action=action, user=None)

@@ -120,7 +120,7 @@ def staff_token(staff_user):
 
 @pytest.fixture
 def staff_api(staff_token):
-    return Client(HTTP_AUTHORIZATION=f"Token {staff_token}")
+    return Client(headers={"authorization": f"Token {staff_token}"})
 
 
 def references(response):
@@ -167,13 +167,13 @@ def test_member_receives_the_restricted_action(member, board):
 
 def test_member_with_a_token_receives_the_restricted_action(member_user, board):
     _, secret = AuthToken.objects.create(user=member_user)
-    client = Client(HTTP_AUTHORIZATION=f"Token {secret}")
+    client = Client(headers={"authorization": f"Token {secret}"})
 
     assert "5a" in references(client.get("/api/v1/actions/", {"body": "cgb"}))
 
 
 def test_an_unknown_token_is_a_401(board):
-    client = Client(HTTP_AUTHORIZATION="Token not-a-real-token")
+    client = Client(headers={"authorization": "Token not-a-real-token"})
 
     response = client.get("/api/v1/actions/")
 
@@ -348,7 +348,7 @@ def test_anonymous_cannot_change_an_action(anonymous, board):
 
 def test_a_member_cannot_change_an_action(member_user, board):
     _, secret = AuthToken.objects.create(user=member_user)
-    client = Client(HTTP_AUTHORIZATION=f"Token {secret}")
+    client = Client(headers={"authorization": f"Token {secret}"})
 
     response = post(client, f"/api/v1/actions/{board.summary.pk}/complete/")
 
@@ -363,7 +363,7 @@ def test_staff_without_restricted_access_cannot_reach_a_restricted_action(django
     clerk = django_user_model.objects.create_user("clerk")
     clerk.user_permissions.add(Permission.objects.get(codename="change_action_status"))
     _, secret = AuthToken.objects.create(user=clerk)
-    client = Client(HTTP_AUTHORIZATION=f"Token {secret}")
+    client = Client(headers={"authorization": f"Token {secret}"})
 
     response = post(client, f"/api/v1/actions/{board.restricted.pk}/start/")
 

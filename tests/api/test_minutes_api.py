@@ -7,13 +7,11 @@ from django.test import Client
 
 from meetings import services
 from meetings.models import (
-    AgendaItem,
     Attendance,
-    Meeting,
     Minutes,
     MinutesEvent,
-    Resolution,
 )
+from tests.factories import AgendaItemFactory, MeetingFactory, ResolutionFactory
 
 S = Minutes.Status
 
@@ -41,7 +39,7 @@ def steps_taken(minutes):
 @pytest.fixture
 def confirming_august(record):
     item = record.october.items.get(number="3")
-    return Resolution.objects.create(
+    return ResolutionFactory(
         item=item,
         number=2,
         text="That the minutes of the meeting held on 10 August 2023 be confirmed as a "
@@ -111,11 +109,11 @@ def test_confirming_draft_minutes_is_a_conflict(staff, record, confirming_august
 
 
 def test_confirming_with_a_resolution_of_another_body_is_bad_input(staff, record):
-    board = Meeting.objects.create(
+    board = MeetingFactory(
         body=record.cgb, kind="board", date=datetime.date(2023, 9, 25), status="held"
     )
-    item = AgendaItem.objects.create(meeting=board, order=1, title="Minutes")
-    resolution = Resolution.objects.create(item=item, text="That the minutes be agreed.")
+    item = AgendaItemFactory(meeting=board, order=1, title="Minutes")
+    resolution = ResolutionFactory(item=item, text="That the minutes be agreed.")
 
     response = post(staff, record.august_minutes, "confirm", {"motion_id": resolution.pk})
 

@@ -9,18 +9,21 @@ from knox.models import AuthToken
 
 from actions import services
 from meetings.models import (
-    AgendaItem,
-    Attendance,
-    Body,
-    Declaration,
-    Meeting,
-    Membership,
     Minutes,
-    Paper,
-    Person,
-    PersonAlias,
-    Resolution,
-    WorkProgrammeEntry,
+)
+from tests.factories import (
+    AgendaItemFactory,
+    AttendanceFactory,
+    BodyFactory,
+    DeclarationFactory,
+    MeetingFactory,
+    MembershipFactory,
+    MinutesFactory,
+    PaperFactory,
+    PersonAliasFactory,
+    PersonFactory,
+    ResolutionFactory,
+    WorkProgrammeEntryFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -29,27 +32,27 @@ pytestmark = pytest.mark.django_db
 def build(rows):
     """``rows`` of everything: meetings with items, papers, motions, attendance and
     declarations; people with spellings and memberships; actions with owners and history."""
-    panel = Body.objects.create(name="Police and Crime Panel", slug="pcp")
+    panel = BodyFactory(name="Police and Crime Panel", slug="pcp")
     officer_owner = services.owner_for("OPCC")
     meetings = []
     for n in range(1, rows):
-        Body.objects.create(name=f"Task group {n}", slug=f"task-group-{n}", kind="task_group")
+        BodyFactory(name=f"Task group {n}", slug=f"task-group-{n}", kind="task_group")
     for n in range(rows):
-        person = Person.objects.create(slug=f"person-{n}", family_name=f"Member{n}")
-        PersonAlias.objects.create(person=person, name=f"Cllr. M{n}")
-        PersonAlias.objects.create(person=person, name=f"Councillor Member{n}")
-        Membership.objects.create(person=person, body=panel, start_date=datetime.date(2023, 5, 1))
-        meeting = Meeting.objects.create(
+        person = PersonFactory(slug=f"person-{n}", family_name=f"Member{n}")
+        PersonAliasFactory(person=person, name=f"Cllr. M{n}")
+        PersonAliasFactory(person=person, name=f"Councillor Member{n}")
+        MembershipFactory(person=person, body=panel, start_date=datetime.date(2023, 5, 1))
+        meeting = MeetingFactory(
             body=panel, date=datetime.date(2023, 1, 1) + datetime.timedelta(days=n), status="held"
         )
         meetings.append(meeting)
-        Minutes.objects.create(meeting=meeting, status=Minutes.Status.PUBLISHED)
-        Attendance.objects.create(meeting=meeting, person=person, status="present")
-        Declaration.objects.create(
+        MinutesFactory(meeting=meeting, status=Minutes.Status.PUBLISHED)
+        AttendanceFactory(meeting=meeting, person=person, status="present")
+        DeclarationFactory(
             meeting=meeting, person=person, interest_type="personal", reason="a relative"
         )
         for order in (1, 2):
-            item = AgendaItem.objects.create(
+            item = AgendaItemFactory(
                 meeting=meeting,
                 order=order,
                 number=str(order),
@@ -57,18 +60,16 @@ def build(rows):
                 confidentiality="public" if order == 1 else "exempt",
                 exempt_paragraphs="" if order == 1 else "1",
             )
-            Paper.objects.create(item=item, title="Report")
-            resolution = Resolution.objects.create(
-                item=item, text="That the report be noted.", mover=None
-            )
-        WorkProgrammeEntry.objects.create(body=panel, meeting=meeting, title=f"Entry {n}")
+            PaperFactory(item=item, title="Report")
+            resolution = ResolutionFactory(item=item, text="That the report be noted.", mover=None)
+        WorkProgrammeEntryFactory(body=panel, meeting=meeting, title=f"Entry {n}")
         action = services.action_create(
             meeting=meeting, reference=f"{n}a", text="Follow up", owners=[officer_owner]
         )
         services.action_start(action=action, user=None, note="Begun")
     # The last meeting gets many items, for the detail endpoint.
     for order in range(3, 3 + rows):
-        AgendaItem.objects.create(meeting=meetings[-1], order=order, number=str(order), title="x")
+        AgendaItemFactory(meeting=meetings[-1], order=order, number=str(order), title="x")
     return meetings[-1], resolution
 
 
@@ -121,7 +122,7 @@ def test_list_as_csv_uses_the_same_queries(django_assert_num_queries, rows):
 def test_a_member_with_a_token_costs_a_fixed_few_more(django_assert_num_queries, member_user, rows):
     build(rows)
     _, token = AuthToken.objects.create(user=member_user)
-    client = Client(HTTP_AUTHORIZATION=f"Token {token}")
+    client = Client(headers={"authorization": f"Token {token}"})
 
     # + the token and its user, the user's other tokens (knox clears expired ones), and the
     # member's permissions (user's and groups').

@@ -15,6 +15,7 @@ import pytest
 from django.test import Client
 
 from meetings.models import WorkProgrammeEntry
+from tests.factories import WorkProgrammeEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -68,8 +69,8 @@ def test_anonymous_gets_only_number_and_reason_for_an_exempt_item(anonymous, rec
         "confidentiality": "exempt",
         "exempt_paragraphs": [1, 3],
         "withheld": True,
-        "withheld_reason": "Exempt under paragraphs 1, 3 of Schedule 12A to the Local "
-        "Government Act 1972: considered in private.",
+        "withheld_reason": "This item was considered in private (exempt information under "
+        "paragraphs 1 and 3 of Schedule 12A to the Local Government Act 1972).",
         "description": None,
         "minutes_text": None,
         "papers": None,
@@ -262,10 +263,10 @@ def test_organization_is_found_by_slug(anonymous, record):
 
 
 def test_work_programme_lists_entries_to_be_scheduled(anonymous, record):
-    WorkProgrammeEntry.objects.create(
+    WorkProgrammeEntryFactory(
         body=record.panel, meeting=record.december, title="Precept 2024-25 briefing"
     )
-    WorkProgrammeEntry.objects.create(
+    WorkProgrammeEntryFactory(
         body=record.panel,
         title="Visit to the force control room",
         kind=WorkProgrammeEntry.Kind.VISIT,

@@ -22,7 +22,10 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from actions import services
-from meetings.models import WorkProgrammeEntry
+from tests.factories import WorkProgrammeEntryFactory
+
+# Says nothing about the database: runs once, in the PostgreSQL half of `make test`.
+pytestmark = pytest.mark.sweeping
 
 
 @pytest.fixture
@@ -95,7 +98,7 @@ def live_data(record, staff_user, time_machine):
         )
         if finish:
             services.action_transition(action=action, transition=finish, user=staff_user)
-    WorkProgrammeEntry.objects.create(body=record.panel, meeting=record.december, title="Precept")
+    WorkProgrammeEntryFactory(body=record.panel, meeting=record.december, title="Precept")
     _, secret = AuthToken.objects.create(user=staff_user)
     return secret
 
@@ -117,8 +120,7 @@ def wsgi_requests_keep_the_test_transaction():
 schema = schemathesis.openapi.from_wsgi(
     "/api/schema/",
     WSGIHandler(),
-    # Examples, boundary values (coverage) and random data (fuzzing), positive and negative;
-    # about 30 s on a 2-core machine.
+    # Examples, boundary values (coverage) and random data (fuzzing), positive and negative.
     config=schemathesis.Config.from_dict({"generation": {"mode": "all", "deterministic": True}}),
 )
 
@@ -126,8 +128,8 @@ schema = schemathesis.openapi.from_wsgi(
 @pytest.mark.django_db
 @schema.parametrize()
 @hypothesis.seed(20231009)
+# The number of examples comes from the Hypothesis profile (tests/conftest.py).
 @hypothesis.settings(
-    max_examples=10,
     deadline=None,
     database=None,
     suppress_health_check=list(hypothesis.HealthCheck),

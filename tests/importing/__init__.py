@@ -9,13 +9,13 @@ import os
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 from django.apps import apps
 
 from meetings.models import Body, Membership, Person
 
+# The papers are committed with the project (demo/papers/); PANEL_SEEDS_DIR points elsewhere.
 SEEDS = Path(
-    os.environ.get("PANEL_SEEDS_DIR", Path(__file__).resolve().parents[3] / "shared" / "seeds")
+    os.environ.get("PANEL_SEEDS_DIR", Path(__file__).resolve().parents[2] / "demo" / "papers")
 )
 SEED_FILES = {
     "001": "001_1d8090acbeee358d.txt",
@@ -138,14 +138,10 @@ AGENDA
 
 
 def seed_text(key):
-    path = SEEDS / SEED_FILES[key]
-    if not path.exists():
-        pytest.skip(f"the seed papers are not at {SEEDS}: set PANEL_SEEDS_DIR")
-    return path.read_text(encoding="utf-8")
+    return (SEEDS / SEED_FILES[key]).read_text(encoding="utf-8")
 
 
 def seed_bytes(key):
-    seed_text(key)  # skips when the seeds are not there
     return (SEEDS / SEED_FILES[key]).read_bytes()
 
 

@@ -19,7 +19,7 @@ def run(*args):
 
 @pytest.fixture
 def seed_002():
-    seed_text("002")  # skips when the seeds are not there
+    seed_text("002")
     return str(SEEDS / SEED_FILES["002"])
 
 

@@ -15,27 +15,29 @@ from django.utils.datastructures import MultiValueDict
 from meetings.models import (
     AgendaItem,
     Attendance,
-    Body,
     Declaration,
     Meeting,
     Minutes,
     MinutesEvent,
-    Person,
-    PersonAlias,
     Resolution,
+)
+from tests.factories import (
+    AgendaItemFactory,
+    AttendanceFactory,
+    BodyFactory,
+    MeetingFactory,
+    MinutesFactory,
+    PersonAliasFactory,
+    PersonFactory,
+    ResolutionFactory,
 )
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def panel():
-    return Body.objects.create(name="Police and Crime Panel", short_name="PCP", slug="pcp")
-
-
-@pytest.fixture
 def meeting(panel):
-    return Meeting.objects.create(
+    return MeetingFactory(
         body=panel,
         date=datetime.date(2023, 7, 26),
         start_time=datetime.time(13),
@@ -47,24 +49,14 @@ def meeting(panel):
 
 @pytest.fixture
 def taylor():
-    return Person.objects.create(
-        honorific="Councillor", given_name="Deborah", family_name="Taylor", slug="deborah-taylor"
-    )
+    return PersonFactory(honorific="Councillor", given_name="Deborah", family_name="Taylor")
 
 
 @pytest.fixture
 def allnatt():
-    person = Person.objects.create(honorific="Councillor", family_name="Allnatt", slug="allnatt")
-    PersonAlias.objects.create(person=person, name="Councillor Alnatt")
+    person = PersonFactory(honorific="Councillor", family_name="Allnatt", slug="allnatt")
+    PersonAliasFactory(person=person, name="Councillor Alnatt")
     return person
-
-
-@pytest.fixture
-def staff_client(client, django_user_model):
-    user = django_user_model.objects.create_user("officer", is_staff=True)
-    user.groups.add(Group.objects.get(name="Democratic services"))
-    client.force_login(user)
-    return client
 
 
 def change_url(obj):
@@ -146,7 +138,7 @@ def test_present_and_apologies_for_one_person_is_refused_and_nothing_saved(
 
 
 def test_apologies_against_attendance_already_recorded_are_refused(admin_client, meeting, allnatt):
-    present = Attendance.objects.create(meeting=meeting, person=allnatt, status="present")
+    present = AttendanceFactory(meeting=meeting, person=allnatt, status="present")
     data = meeting_form(
         meeting,
         attendances=[
@@ -245,7 +237,7 @@ def test_declaration_is_accepted_with_the_attendance_in_the_same_form(
 def test_declaration_is_refused_when_its_attendance_row_is_deleted_in_the_same_form(
     admin_client, meeting, allnatt
 ):
-    present = Attendance.objects.create(meeting=meeting, person=allnatt, status="present")
+    present = AttendanceFactory(meeting=meeting, person=allnatt, status="present")
     data = meeting_form(
         meeting,
         attendances=[
@@ -345,7 +337,7 @@ def test_two_items_with_the_same_printed_number_are_refused(admin_client, meetin
 
 
 def test_an_item_numbered_like_a_saved_item_is_refused(admin_client, meeting):
-    saved = AgendaItem.objects.create(meeting=meeting, order=1, number="5", title="Minutes")
+    saved = AgendaItemFactory(meeting=meeting, order=1, number="5", title="Minutes")
     data = meeting_form(
         meeting,
         items=[
@@ -369,8 +361,8 @@ def test_an_item_numbered_like_a_saved_item_is_refused(admin_client, meeting):
 
 
 def test_an_item_with_resolutions_is_not_deleted_from_the_meeting(admin_client, meeting):
-    item = AgendaItem.objects.create(meeting=meeting, order=1, number="6", title="Membership")
-    Resolution.objects.create(item=item, text="That the contents of the report be noted.")
+    item = AgendaItemFactory(meeting=meeting, order=1, number="6", title="Membership")
+    ResolutionFactory(item=item, text="That the contents of the report be noted.")
     data = meeting_form(
         meeting,
         items=[
@@ -409,7 +401,7 @@ def test_a_meeting_that_ends_before_it_starts_is_refused(admin_client, meeting):
 
 
 def test_a_motion_moved_by_someone_not_present_is_refused(admin_client, meeting, allnatt):
-    item = AgendaItem.objects.create(meeting=meeting, order=1, number="9", title="Precept")
+    item = AgendaItemFactory(meeting=meeting, order=1, number="9", title="Precept")
     data = {
         "meeting": meeting.pk,
         "order": 1,
@@ -459,7 +451,7 @@ def test_person_autocomplete_finds_a_person_by_another_spelling(staff_client, al
 
 
 def test_people_list_finds_a_spelling_with_dots_and_capitals(admin_client, taylor):
-    PersonAlias.objects.create(person=taylor, name="Cllr. D. Taylor")
+    PersonAliasFactory(person=taylor, name="Cllr. D. Taylor")
 
     response = admin_client.get(reverse("admin:meetings_person_changelist"), {"q": "CLLR. D."})
 
@@ -493,7 +485,7 @@ def test_the_same_spelling_twice_is_refused(admin_client, allnatt):
 
 
 def test_meetings_list_filters_by_year(admin_client, meeting, panel):
-    Meeting.objects.create(body=panel, date=datetime.date(2019, 2, 3))
+    MeetingFactory(body=panel, date=datetime.date(2019, 2, 3))
 
     response = admin_client.get(reverse("admin:meetings_meeting_changelist"), {"year": "2023"})
 
@@ -501,9 +493,9 @@ def test_meetings_list_filters_by_year(admin_client, meeting, panel):
 
 
 def test_meetings_are_found_by_the_text_of_their_resolutions(admin_client, meeting, panel):
-    Meeting.objects.create(body=panel, date=datetime.date(2019, 2, 3))
-    item = AgendaItem.objects.create(meeting=meeting, order=1, title="Precept")
-    Resolution.objects.create(item=item, text="That regular updates on S106 funding be brought.")
+    MeetingFactory(body=panel, date=datetime.date(2019, 2, 3))
+    item = AgendaItemFactory(meeting=meeting, order=1, title="Precept")
+    ResolutionFactory(item=item, text="That regular updates on S106 funding be brought.")
 
     response = admin_client.get(reverse("admin:meetings_meeting_changelist"), {"q": "S106"})
 
@@ -511,9 +503,9 @@ def test_meetings_are_found_by_the_text_of_their_resolutions(admin_client, meeti
 
 
 def test_meeting_search_takes_a_year_as_a_date(admin_client, meeting, panel):
-    board = Body.objects.create(name="Corporate Governance Board", short_name="CGB", slug="cgb")
-    board_2023 = Meeting.objects.create(body=board, date=datetime.date(2023, 6, 21))
-    Meeting.objects.create(body=board, date=datetime.date(2022, 6, 22))
+    board = BodyFactory(name="Corporate Governance Board", short_name="CGB", slug="cgb")
+    board_2023 = MeetingFactory(body=board, date=datetime.date(2023, 6, 21))
+    MeetingFactory(body=board, date=datetime.date(2022, 6, 22))
 
     response = admin_client.get(reverse("admin:meetings_meeting_changelist"), {"q": "CGB 2023"})
 
@@ -535,9 +527,7 @@ def test_start_draft_minutes_action_records_the_first_history_row(admin_client, 
 
 
 def test_start_draft_minutes_action_reports_a_refusal(admin_client, panel):
-    cancelled = Meeting.objects.create(
-        body=panel, date=datetime.date(2023, 3, 6), status="cancelled"
-    )
+    cancelled = MeetingFactory(body=panel, date=datetime.date(2023, 3, 6), status="cancelled")
 
     response = admin_client.post(
         reverse("admin:meetings_meeting_changelist"),
@@ -553,7 +543,7 @@ def test_start_draft_minutes_action_reports_a_refusal(admin_client, panel):
 
 
 def test_publish_action_moves_minutes_on_through_the_service(staff_client, meeting):
-    minutes = Minutes.objects.create(meeting=meeting)
+    minutes = MinutesFactory(meeting=meeting)
 
     staff_client.post(
         reverse("admin:meetings_minutes_changelist"),
@@ -567,7 +557,7 @@ def test_publish_action_moves_minutes_on_through_the_service(staff_client, meeti
 
 @pytest.fixture
 def history_row(meeting):
-    minutes = Minutes.objects.create(meeting=meeting)
+    minutes = MinutesFactory(meeting=meeting)
     return MinutesEvent.objects.create(minutes=minutes, to_status="draft", note="Drafted by JM")
 
 
@@ -630,8 +620,8 @@ def test_staff_cannot_delete_a_resolution_even_holding_the_permission(
         )
     )
     client.force_login(user)
-    item = AgendaItem.objects.create(meeting=meeting, order=1, number="6", title="Membership")
-    resolution = Resolution.objects.create(item=item, text="That the report be noted.")
+    item = AgendaItemFactory(meeting=meeting, order=1, number="6", title="Membership")
+    resolution = ResolutionFactory(item=item, text="That the report be noted.")
     data = {
         "meeting": meeting.pk,
         "order": 1,
@@ -676,8 +666,8 @@ def test_panel_members_may_look_but_not_change(client, django_user_model, meetin
 
 
 def test_resolution_page_links_to_recording_an_action(admin_client, meeting):
-    item = AgendaItem.objects.create(meeting=meeting, order=1, number="7", title="S106 funding")
-    resolution = Resolution.objects.create(
+    item = AgendaItemFactory(meeting=meeting, order=1, number="7", title="S106 funding")
+    resolution = ResolutionFactory(
         item=item, kind="request", text="That regular updates be brought to the Panel."
     )
 
@@ -693,11 +683,11 @@ def test_resolution_page_links_to_recording_an_action(admin_client, meeting):
 
 
 def add_meeting_with_record(panel, day, person):
-    meeting = Meeting.objects.create(body=panel, date=datetime.date(2023, 1, day), status="held")
-    Minutes.objects.create(meeting=meeting)
-    Attendance.objects.create(meeting=meeting, person=person, status="present")
-    item = AgendaItem.objects.create(meeting=meeting, order=1, number="1", title="Report")
-    Resolution.objects.create(item=item, number=1, text="That the report be noted.")
+    meeting = MeetingFactory(body=panel, date=datetime.date(2023, 1, day), status="held")
+    MinutesFactory(meeting=meeting)
+    AttendanceFactory(meeting=meeting, person=person, status="present")
+    item = AgendaItemFactory(meeting=meeting, order=1, number="1", title="Report")
+    ResolutionFactory(item=item, number=1, text="That the report be noted.")
 
 
 @pytest.mark.parametrize(
@@ -711,8 +701,8 @@ def test_list_queries_do_not_grow_with_rows(
     with CaptureQueriesContext(connection) as one_row:
         admin_client.get(url)
     for day in range(2, 6):
-        other = Person.objects.create(family_name=f"Member {day}", slug=f"member-{day}")
-        PersonAlias.objects.create(person=other, name=f"Cllr. Member {day}")
+        other = PersonFactory(family_name=f"Member {day}", slug=f"member-{day}")
+        PersonAliasFactory(person=other, name=f"Cllr. Member {day}")
         add_meeting_with_record(panel, day, other)
 
     with django_assert_num_queries(len(one_row)):

@@ -8,7 +8,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from meetings.models import AgendaItem, Body, Meeting, Minutes, Resolution
+from meetings.models import AgendaItem, Meeting, Minutes
+from tests.factories import AgendaItemFactory, MeetingFactory, MinutesFactory, ResolutionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,22 +26,10 @@ def today():
 
 
 @pytest.fixture
-def panel():
-    return Body.objects.create(name="Police and Crime Panel", short_name="PCP", slug="pcp")
-
-
-@pytest.fixture
-def board():
-    return Body.objects.create(
-        name="Corporate Governance Board", short_name="CGB", slug="cgb", kind="board"
-    )
-
-
-@pytest.fixture
 def meetings(panel, board):
     """A summer meeting (BST), a winter one (GMT), a cancelled one and a board meeting."""
     return {
-        "july": Meeting.objects.create(
+        "july": MeetingFactory(
             body=panel,
             date=datetime.date(2023, 7, 26),
             start_time=datetime.time(10, 0),
@@ -49,20 +38,20 @@ def meetings(panel, board):
             kind=Meeting.Kind.ANNUAL,
             status=Meeting.Status.HELD,
         ),
-        "december": Meeting.objects.create(
+        "december": MeetingFactory(
             body=panel,
             date=datetime.date(2023, 12, 6),
             start_time=datetime.time(13, 0),
             venue="County Hall, Glenfield",
             webcast_url="https://example.org/webcast/6-december",
         ),
-        "november": Meeting.objects.create(
+        "november": MeetingFactory(
             body=panel,
             date=datetime.date(2023, 11, 15),
             start_time=datetime.time(10, 0),
             status=Meeting.Status.CANCELLED,
         ),
-        "board": Meeting.objects.create(
+        "board": MeetingFactory(
             body=board, date=datetime.date(2023, 10, 18), kind="board", is_remote=True
         ),
     }
@@ -167,7 +156,7 @@ def test_calendar_of_an_unknown_body_is_not_found(client):
 
 
 def test_calendar_leaves_out_meetings_more_than_a_year_old(client, panel, meetings):
-    Meeting.objects.create(body=panel, date=datetime.date(2022, 7, 27), kind="annual")
+    MeetingFactory(body=panel, date=datetime.date(2022, 7, 27), kind="annual")
 
     _, calendar = feed(client, reverse("meetings:calendar"))
 
@@ -176,8 +165,8 @@ def test_calendar_leaves_out_meetings_more_than_a_year_old(client, panel, meetin
 
 @pytest.fixture
 def private_business(meetings):
-    Minutes.objects.create(meeting=meetings["july"], status=Minutes.Status.PUBLISHED)
-    private = AgendaItem.objects.create(
+    MinutesFactory(meeting=meetings["july"], status=Minutes.Status.PUBLISHED)
+    private = AgendaItemFactory(
         meeting=meetings["july"],
         order=16,
         number="16",
@@ -186,7 +175,7 @@ def private_business(meetings):
         confidentiality=AgendaItem.Confidentiality.EXEMPT,
         exempt_paragraphs="1,3",
     )
-    Resolution.objects.create(item=private, text=PRIVATE_DECISION)
+    ResolutionFactory(item=private, text=PRIVATE_DECISION)
 
 
 @pytest.mark.parametrize("role", ["anonymous", "member", "staff"])
@@ -207,8 +196,6 @@ def test_calendar_query_count_is_fixed(client, panel, meetings, django_assert_nu
     with django_assert_num_queries(1):
         client.get(reverse("meetings:calendar"))
     for n in range(15):
-        Meeting.objects.create(
-            body=panel, date=datetime.date(2024, 1, 10) + datetime.timedelta(weeks=n)
-        )
+        MeetingFactory(body=panel, date=datetime.date(2024, 1, 10) + datetime.timedelta(weeks=n))
     with django_assert_num_queries(1):
         client.get(reverse("meetings:calendar"))

@@ -12,14 +12,19 @@ from django.urls import reverse
 
 from meetings import services
 from meetings.models import (
-    AgendaItem,
     Attendance,
     Declaration,
     Meeting,
     Minutes,
     MinutesEvent,
-    Person,
-    Resolution,
+)
+from tests.factories import (
+    AgendaItemFactory,
+    AttendanceFactory,
+    DeclarationFactory,
+    MeetingFactory,
+    PersonFactory,
+    ResolutionFactory,
 )
 
 S = Minutes.Status
@@ -105,7 +110,7 @@ def test_minutes_heading_names_the_body_meeting_date_and_time(client, record):
 
 
 def test_closing_time_is_not_repeated_when_the_last_minute_gives_it(client, record):
-    aob = AgendaItem.objects.create(
+    aob = AgendaItemFactory(
         meeting=record.july,
         order=4,
         number="4",
@@ -166,7 +171,10 @@ def test_exempt_item_is_shown_to_members_and_staff(request, record, client_fixtu
     assert "4. Private session: deliberations on the preferred candidate" in text
     assert "Members felt that the candidate was very credible" in text
     assert "That the proposed appointment of the candidate, Claire Trewartha, be supported." in text
-    assert "Not published to the public: paragraphs 1 and 3 of Schedule 12A" in text
+    assert (
+        "This item was considered in private (exempt information under paragraphs 1 and 3 of "
+        "Schedule 12A to the Local Government Act 1972)." in text
+    )
 
 
 def test_published_draft_minutes_carry_the_draft_banner(client, record):
@@ -222,15 +230,15 @@ def add_rows(meeting, count, people):
     """``count`` more items (with resolutions, a motion and an exempt twin), attendees and
     declarations."""
     for n in range(count):
-        item = AgendaItem.objects.create(
+        item = AgendaItemFactory(
             meeting=meeting,
             order=100 + n,
             number=str(100 + n),
             title=f"Report {n}",
             minutes_text=f"Text {n}",
         )
-        Resolution.objects.create(item=item, number=1, text="That the report be noted.")
-        Resolution.objects.create(
+        ResolutionFactory(item=item, number=1, text="That the report be noted.")
+        ResolutionFactory(
             item=item,
             number=2,
             text="That a further report be brought.",
@@ -239,7 +247,7 @@ def add_rows(meeting, count, people):
             seconder=people.russell,
             outcome="carried",
         )
-        exempt = AgendaItem.objects.create(
+        exempt = AgendaItemFactory(
             meeting=meeting,
             order=200 + n,
             number=str(200 + n),
@@ -247,11 +255,11 @@ def add_rows(meeting, count, people):
             confidentiality="exempt",
             exempt_paragraphs="1",
         )
-        Resolution.objects.create(item=exempt, text="That the matter be agreed.")
-        person = Person.objects.create(slug=f"member-{n}", family_name=f"Member {n}")
-        attendance = Attendance.objects.create(meeting=meeting, person=person, order=50 + n)
+        ResolutionFactory(item=exempt, text="That the matter be agreed.")
+        person = PersonFactory(slug=f"member-{n}", family_name=f"Member {n}")
+        attendance = AttendanceFactory(meeting=meeting, person=person, order=50 + n)
         attendance.items.add(item)
-        declaration = Declaration.objects.create(
+        declaration = DeclarationFactory(
             meeting=meeting, person=person, interest_type="personal", reason="A trustee"
         )
         declaration.items.add(item, exempt)
@@ -337,7 +345,7 @@ def history(minutes):
 
 @pytest.fixture
 def held_meeting(record):
-    return Meeting.objects.create(
+    return MeetingFactory(
         body=record.panel,
         date=datetime.date(2023, 11, 20),
         start_time=datetime.time(13, 0),
@@ -405,11 +413,11 @@ def test_publish_refuses_minutes_already_published(record, staff_user):
 
 
 def test_confirm_links_the_minutes_to_the_confirming_resolution(record, staff_user):
-    later = Meeting.objects.create(
+    later = MeetingFactory(
         body=record.panel, date=datetime.date(2023, 12, 13), status=Meeting.Status.HELD
     )
-    item = AgendaItem.objects.create(meeting=later, order=3, number="3", title="Minutes")
-    resolution = Resolution.objects.create(
+    item = AgendaItemFactory(meeting=later, order=3, number="3", title="Minutes")
+    resolution = ResolutionFactory(
         item=item, text="That the minutes of 10 August 2023 be confirmed as a correct record."
     )
 
@@ -424,8 +432,8 @@ def test_confirm_links_the_minutes_to_the_confirming_resolution(record, staff_us
 
 
 def test_confirm_refuses_unpublished_minutes(record, staff_user, held_meeting):
-    item = AgendaItem.objects.create(meeting=held_meeting, order=1, title="Minutes")
-    resolution = Resolution.objects.create(item=item, text="That the minutes be confirmed.")
+    item = AgendaItemFactory(meeting=held_meeting, order=1, title="Minutes")
+    resolution = ResolutionFactory(item=item, text="That the minutes be confirmed.")
 
     with pytest.raises(services.MinutesTransitionNotAllowed, match="have not been published"):
         services.minutes_confirm(
@@ -446,11 +454,11 @@ def test_confirm_refuses_a_resolution_of_an_earlier_meeting(record, staff_user):
 
 
 def test_confirm_refuses_a_resolution_of_another_body(record, staff_user):
-    board = Meeting.objects.create(
+    board = MeetingFactory(
         body=record.cgb, kind="board", date=datetime.date(2023, 9, 25), status="held"
     )
-    item = AgendaItem.objects.create(meeting=board, order=1, title="Minutes")
-    resolution = Resolution.objects.create(item=item, text="That the minutes be confirmed.")
+    item = AgendaItemFactory(meeting=board, order=1, title="Minutes")
+    resolution = ResolutionFactory(item=item, text="That the minutes be confirmed.")
 
     with pytest.raises(services.MinutesTransitionNotAllowed, match="made by Corporate Governance"):
         services.minutes_confirm(
@@ -737,7 +745,7 @@ def test_an_unknown_step_is_refused(record, staff_user):
 
 def test_confirm_refuses_a_resolution_of_a_meeting_not_yet_held(record, staff_user):
     item = record.december.items.get()
-    resolution = Resolution.objects.create(item=item, text="That the minutes be confirmed.")
+    resolution = ResolutionFactory(item=item, text="That the minutes be confirmed.")
 
     with pytest.raises(services.MinutesInputRefused, match="is recorded as scheduled, not held"):
         services.minutes_confirm(

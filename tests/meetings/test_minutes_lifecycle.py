@@ -16,11 +16,11 @@ from meetings import services
 from meetings.models import (
     AgendaItem,
     Attendance,
-    Meeting,
     Minutes,
     MinutesEvent,
     Resolution,
 )
+from tests.factories import AgendaItemFactory, MeetingFactory, ResolutionFactory
 
 S = Minutes.Status
 
@@ -52,7 +52,7 @@ def history(minutes):
 def confirming_august(record):
     """The 9 October meeting's resolution confirming the minutes of 10 August."""
     item = record.october.items.get(number="3")
-    return Resolution.objects.create(
+    return ResolutionFactory(
         item=item,
         number=2,
         text="That the minutes of the meeting held on 10 August 2023 be confirmed as a "
@@ -198,15 +198,13 @@ def test_officer_confirms_minutes_by_choosing_the_resolution_and_the_home_page_l
 def test_confirm_offers_only_resolutions_of_later_held_meetings_of_the_body(
     staff_client, record, confirming_august
 ):
-    board = Meeting.objects.create(
+    board = MeetingFactory(
         body=record.cgb, kind="board", date=datetime.date(2023, 9, 25), status="held"
     )
-    board_item = AgendaItem.objects.create(meeting=board, order=1, title="Minutes")
-    board_resolution = Resolution.objects.create(
-        item=board_item, text="That the minutes be agreed."
-    )
+    board_item = AgendaItemFactory(meeting=board, order=1, title="Minutes")
+    board_resolution = ResolutionFactory(item=board_item, text="That the minutes be agreed.")
     scheduled_item = record.december.items.get()
-    scheduled = Resolution.objects.create(item=scheduled_item, text="That the minutes be agreed.")
+    scheduled = ResolutionFactory(item=scheduled_item, text="That the minutes be agreed.")
 
     html = staff_client.get(step_url(record.august_minutes, "confirm")).content.decode()
     offered = {int(pk) for pk in re.findall(r'<option value="(\d+)"', html)}

@@ -9,7 +9,6 @@ from django.db import IntegrityError, transaction
 from meetings.models import (
     AgendaItem,
     Attendance,
-    Body,
     Declaration,
     Meeting,
     Membership,
@@ -20,6 +19,18 @@ from meetings.models import (
     Resolution,
     WorkProgrammeEntry,
 )
+from tests.factories import (
+    AgendaItemFactory,
+    AttendanceFactory,
+    BodyFactory,
+    DeclarationFactory,
+    MeetingFactory,
+    MembershipFactory,
+    MinutesFactory,
+    PersonAliasFactory,
+    PersonFactory,
+    ResolutionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -27,32 +38,23 @@ OCT_9 = datetime.date(2023, 10, 9)
 
 
 @pytest.fixture
-def panel():
-    return Body.objects.create(name="Police and Crime Panel", short_name="PCP", slug="pcp")
-
-
-@pytest.fixture
 def meeting(panel):
-    return Meeting.objects.create(body=panel, date=OCT_9, status="held")
+    return MeetingFactory(body=panel, date=OCT_9, status="held")
 
 
 @pytest.fixture
 def sood():
-    return Person.objects.create(
-        honorific="Councillor", given_name="Manjula", family_name="Sood", slug="manjula-sood"
-    )
+    return PersonFactory(honorific="Councillor", given_name="Manjula", family_name="Sood")
 
 
 @pytest.fixture
 def allnatt():
-    return Person.objects.create(
-        honorific="Councillor", given_name="Joe", family_name="Allnatt", slug="joe-allnatt"
-    )
+    return PersonFactory(honorific="Councillor", given_name="Joe", family_name="Allnatt")
 
 
 @pytest.fixture
 def item(meeting):
-    return AgendaItem.objects.create(meeting=meeting, order=1, number="24", title="CGB report")
+    return AgendaItemFactory(meeting=meeting, order=1, number="24", title="CGB report")
 
 
 def messages_of(obj):
@@ -88,9 +90,7 @@ def test_membership_cannot_end_before_it_starts(panel, sood):
 
 
 def test_two_chairs_of_one_body_at_once_are_refused(panel, sood, allnatt):
-    Membership.objects.create(
-        person=sood, body=panel, role="chair", start_date=datetime.date(2022, 5, 19)
-    )
+    MembershipFactory(person=sood, body=panel, role="chair", start_date=datetime.date(2022, 5, 19))
     second = Membership(
         person=allnatt, body=panel, role="chair", start_date=datetime.date(2023, 5, 18)
     )
@@ -102,7 +102,7 @@ def test_two_chairs_of_one_body_at_once_are_refused(panel, sood, allnatt):
 
 
 def test_a_chair_may_follow_one_whose_term_has_ended(panel, sood, allnatt):
-    Membership.objects.create(
+    MembershipFactory(
         person=sood,
         body=panel,
         role="chair",
@@ -131,8 +131,8 @@ def test_meeting_cannot_close_before_it_opens(panel):
 
 
 def test_no_declarations_cannot_be_ticked_over_recorded_declarations(meeting, sood):
-    Attendance.objects.create(meeting=meeting, person=sood, status="present")
-    Declaration.objects.create(
+    AttendanceFactory(meeting=meeting, person=sood, status="present")
+    DeclarationFactory(
         meeting=meeting, person=sood, interest_type="personal", reason="a relative in the force"
     )
     meeting.no_declarations = True
@@ -160,14 +160,14 @@ def test_two_items_cannot_share_a_printed_number(item):
 
 
 def test_items_without_a_printed_number_may_be_several(meeting):
-    AgendaItem.objects.create(meeting=meeting, order=1, title="Apologies")
+    AgendaItemFactory(meeting=meeting, order=1, title="Apologies")
     second = AgendaItem(meeting=meeting, order=2, title="Declarations of interest")
 
     second.full_clean()
 
 
 def test_the_same_number_may_be_used_at_another_meeting(item, panel):
-    later = Meeting.objects.create(body=panel, date=datetime.date(2023, 12, 5))
+    later = MeetingFactory(body=panel, date=datetime.date(2023, 12, 5))
     same_number = AgendaItem(meeting=later, order=1, number="24", title="Minutes")
 
     same_number.full_clean()
@@ -216,7 +216,7 @@ def test_schedule_12a_has_seven_paragraphs(meeting):
 
 
 def test_a_person_cannot_be_present_and_send_apologies(meeting, sood):
-    Attendance.objects.create(meeting=meeting, person=sood, status="present")
+    AttendanceFactory(meeting=meeting, person=sood, status="present")
     apologies = Attendance(meeting=meeting, person=sood, status="apologies")
 
     assert messages_of(apologies) == {
@@ -236,7 +236,7 @@ def test_only_a_member_present_can_be_in_the_chair(meeting, sood):
 
 
 def test_a_meeting_has_one_chair(meeting, sood, allnatt):
-    Attendance.objects.create(meeting=meeting, person=sood, status="present", is_chair=True)
+    AttendanceFactory(meeting=meeting, person=sood, status="present", is_chair=True)
     second = Attendance(meeting=meeting, person=allnatt, status="present", is_chair=True)
 
     assert messages_of(second) == {"__all__": ["A meeting has one chair."]}
@@ -260,7 +260,7 @@ def test_a_declaration_needs_the_declarer_present(meeting, sood):
 
 
 def test_a_declaration_by_someone_who_sent_apologies_is_refused(meeting, sood):
-    Attendance.objects.create(meeting=meeting, person=sood, status="apologies")
+    AttendanceFactory(meeting=meeting, person=sood, status="apologies")
     declaration = Declaration(
         meeting=meeting, person=sood, interest_type="personal", reason="a relative"
     )
@@ -269,7 +269,7 @@ def test_a_declaration_by_someone_who_sent_apologies_is_refused(meeting, sood):
 
 
 def test_someone_in_attendance_may_declare(meeting, sood):
-    Attendance.objects.create(meeting=meeting, person=sood, status="in_attendance")
+    AttendanceFactory(meeting=meeting, person=sood, status="in_attendance")
     declaration = Declaration(
         meeting=meeting, person=sood, interest_type="personal", reason="a relative"
     )
@@ -281,7 +281,7 @@ def test_someone_in_attendance_may_declare(meeting, sood):
 
 
 def test_two_resolutions_of_an_item_cannot_share_a_number(item):
-    Resolution.objects.create(item=item, number=1, text="That the report be noted.")
+    ResolutionFactory(item=item, number=1, text="That the report be noted.")
     twin = Resolution(item=item, number=1, text="That updates be brought to the Panel.")
 
     assert messages_of(twin) == {
@@ -291,7 +291,7 @@ def test_two_resolutions_of_an_item_cannot_share_a_number(item):
 
 
 def test_the_mover_cannot_second_the_motion(item, sood):
-    Attendance.objects.create(meeting=item.meeting, person=sood, status="present")
+    AttendanceFactory(meeting=item.meeting, person=sood, status="present")
     motion = Resolution(item=item, text="That the precept be vetoed.", mover=sood, seconder=sood)
 
     assert messages_of(motion) == {"__all__": ["The mover cannot also second the motion."]}
@@ -310,8 +310,8 @@ def test_the_mover_must_be_a_member_present(item, sood):
 
 
 def test_the_seconder_must_be_a_member_present(item, sood, allnatt):
-    Attendance.objects.create(meeting=item.meeting, person=sood, status="present")
-    Attendance.objects.create(meeting=item.meeting, person=allnatt, status="in_attendance")
+    AttendanceFactory(meeting=item.meeting, person=sood, status="present")
+    AttendanceFactory(meeting=item.meeting, person=allnatt, status="in_attendance")
     motion = Resolution(item=item, text="That the precept be vetoed.", mover=sood, seconder=allnatt)
 
     assert messages_of(motion) == {
@@ -323,8 +323,8 @@ def test_the_seconder_must_be_a_member_present(item, sood, allnatt):
 
 
 def test_members_present_may_move_and_second(item, sood, allnatt):
-    Attendance.objects.create(meeting=item.meeting, person=sood, status="present")
-    Attendance.objects.create(meeting=item.meeting, person=allnatt, status="present")
+    AttendanceFactory(meeting=item.meeting, person=sood, status="present")
+    AttendanceFactory(meeting=item.meeting, person=allnatt, status="present")
     motion = Resolution(item=item, text="That the precept be vetoed.", mover=sood, seconder=allnatt)
 
     motion.full_clean()
@@ -334,7 +334,7 @@ def test_members_present_may_move_and_second(item, sood, allnatt):
 
 
 def test_a_work_programme_entry_cannot_target_another_bodys_meeting(meeting):
-    board = Body.objects.create(name="Corporate Governance Board", slug="cgb", kind="board")
+    board = BodyFactory(name="Corporate Governance Board", slug="cgb", kind="board")
     entry = WorkProgrammeEntry(body=board, meeting=meeting, title="Stalking support")
 
     assert messages_of(entry) == {"meeting": ["That meeting belongs to another body."]}
@@ -363,7 +363,7 @@ def test_confirmed_minutes_name_the_confirming_resolution(meeting):
 
 
 def test_minutes_history_rows_cannot_be_changed(meeting):
-    minutes = Minutes.objects.create(meeting=meeting)
+    minutes = MinutesFactory(meeting=meeting)
     event = MinutesEvent.objects.create(minutes=minutes, to_status="draft")
     event.note = "rewritten"
 
@@ -373,7 +373,7 @@ def test_minutes_history_rows_cannot_be_changed(meeting):
 
 
 def test_minutes_history_rows_cannot_be_deleted(meeting):
-    minutes = Minutes.objects.create(meeting=meeting)
+    minutes = MinutesFactory(meeting=meeting)
     event = MinutesEvent.objects.create(minutes=minutes, to_status="draft")
 
     with pytest.raises(ValidationError, match="append-only: rows cannot be deleted"):
@@ -385,13 +385,13 @@ def test_minutes_history_rows_cannot_be_deleted(meeting):
 
 
 def test_a_person_has_each_spelling_once(sood):
-    PersonAlias.objects.create(person=sood, name="Cllr. M. Sood")
+    PersonAliasFactory(person=sood, name="Cllr. M. Sood")
     same_spelling = PersonAlias(person=sood, name="cllr m sood")
 
     assert refused_by_database(same_spelling)
 
 
 def test_people_are_found_by_any_spelling(allnatt, sood):
-    PersonAlias.objects.create(person=allnatt, name="Cllr. J. Alnatt")
+    PersonAliasFactory(person=allnatt, name="Cllr. J. Alnatt")
 
     assert list(Person.objects.search("ALNATT")) == [allnatt]

@@ -1,291 +1,20 @@
-"""How the record reads in the API, in the vocabulary of Popolo and Open Civic Data.
-
-Bodies are organizations, meetings are events with an agenda, resolutions are motions with
-vote counts. Every field is listed explicitly. What a client may read is decided by the
-viewsets (meetings.api), which load only readable rows and pass them in the serializer
-context: withheld text comes out as null, never as an empty string that could be mistaken
-for "nothing was said".
-"""
+"""Events (meetings) with their agenda, papers, attendance, declarations and minutes (Open
+Civic Data). A withheld item is given by its outline and the reason it is withheld only."""
 
 import datetime
 
 from django.conf import settings
 from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from meetings.models import (
-    AgendaItem,
-    Attendance,
-    Body,
-    Declaration,
-    Meeting,
-    Membership,
-    Minutes,
-    Paper,
-    Person,
-    PersonAlias,
-    Resolution,
-    WorkProgrammeEntry,
+from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minutes, Paper
+from meetings.serializers.motions import MotionSerializer
+from meetings.serializers.summaries import (
+    HtmlUrlField,
+    OrganizationSummarySerializer,
+    PersonSummarySerializer,
 )
-
-WITHHELD_WORDING = {
-    AgendaItem.Confidentiality.REDACTED: "Redacted: this section is not published.",
-    AgendaItem.Confidentiality.OFFICIAL_SENSITIVE: "Marked Official \u2013 Sensitive: this "
-    "section is not published.",
-}
-
-
-def withheld_reason(item):
-    """What the public are told about an item whose text they may not read."""
-    if item.confidentiality == AgendaItem.Confidentiality.EXEMPT:
-        paragraphs = ", ".join(str(p) for p in item.paragraph_list)
-        word = "paragraph" if len(item.paragraph_list) == 1 else "paragraphs"
-        return (
-            f"Exempt under {word} {paragraphs} of Schedule 12A to the Local Government Act "
-            "1972: considered in private."
-        )
-    return WITHHELD_WORDING.get(item.confidentiality, "Not published.")
-
-
-@extend_schema_field(OpenApiTypes.URI)
-class HtmlUrlField(serializers.Field):
-    """The address of the object's page on the site, for people rather than programs."""
-
-    def __init__(self, **kwargs):
-        super().__init__(source="*", read_only=True, **kwargs)
-
-    def to_representation(self, value):
-        url = value.get_absolute_url()
-        request = self.context.get("request")
-        return request.build_absolute_uri(url) if request is not None else url
-
-
-# --- Summaries, for references between resources ------------------------------------------
-
-
-class OrganizationSummarySerializer(serializers.ModelSerializer):
-    abbreviation = serializers.CharField(source="short_name", read_only=True)
-
-    class Meta:
-        model = Body
-        fields = ["id", "slug", "name", "abbreviation"]
-        read_only_fields = fields
-
-
-class PersonSummarySerializer(serializers.ModelSerializer):
-    name = serializers.CharField(read_only=True)
-
-    class Meta:
-        model = Person
-        fields = ["id", "slug", "name"]
-        read_only_fields = fields
-
-
-class EventSummarySerializer(serializers.ModelSerializer):
-    name = serializers.CharField(source="heading", read_only=True)
-    classification = serializers.ChoiceField(
-        source="kind", choices=Meeting.Kind.choices, read_only=True
-    )
-
-    class Meta:
-        model = Meeting
-        fields = ["id", "name", "classification", "date"]
-        read_only_fields = fields
-
-
-class AgendaItemSummarySerializer(serializers.ModelSerializer):
-    class Meta:
-        model = AgendaItem
-        fields = ["id", "number", "title"]
-        read_only_fields = fields
-
-
-# --- Organizations, people, memberships ---------------------------------------------------
-
-
-class OrganizationSerializer(serializers.ModelSerializer):
-    """A body whose meetings the site records (Popolo: Organization)."""
-
-    abbreviation = serializers.CharField(source="short_name", read_only=True)
-    classification = serializers.ChoiceField(
-        source="kind", choices=Body.Kind.choices, read_only=True
-    )
-    classification_label = serializers.CharField(source="get_kind_display", read_only=True)
-    active = serializers.BooleanField(source="is_active", read_only=True)
-    html_url = HtmlUrlField()
-
-    class Meta:
-        model = Body
-        fields = [
-            "id",
-            "slug",
-            "name",
-            "abbreviation",
-            "classification",
-            "classification_label",
-            "description",
-            "active",
-            "html_url",
-        ]
-        read_only_fields = fields
-
-
-class OtherNameSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = PersonAlias
-        fields = ["name"]
-        read_only_fields = fields
-
-
-class PersonSerializer(serializers.ModelSerializer):
-    """One person, with every other spelling the papers use (Popolo: Person)."""
-
-    name = serializers.CharField(read_only=True)
-    formal_name = serializers.CharField(read_only=True)
-    honorific_prefix = serializers.CharField(source="honorific", read_only=True)
-    honorific_suffix = serializers.CharField(source="post_nominals", read_only=True)
-    other_names = OtherNameSerializer(source="aliases", many=True, read_only=True)
-    html_url = HtmlUrlField()
-
-    class Meta:
-        model = Person
-        fields = [
-            "id",
-            "slug",
-            "name",
-            "formal_name",
-            "honorific_prefix",
-            "given_name",
-            "family_name",
-            "honorific_suffix",
-            "other_names",
-            "html_url",
-        ]
-        read_only_fields = fields
-
-
-class MembershipSerializer(serializers.ModelSerializer):
-    """A person's seat on a body, in one role, for a period (Popolo: Membership)."""
-
-    person_id = serializers.IntegerField(read_only=True)
-    person = PersonSummarySerializer(read_only=True)
-    organization_id = serializers.IntegerField(source="body_id", read_only=True)
-    organization = OrganizationSummarySerializer(source="body", read_only=True)
-    role = serializers.ChoiceField(choices=Membership.Role.choices, read_only=True)
-    role_label = serializers.CharField(source="get_role_display", read_only=True)
-    label = serializers.CharField(
-        source="title", read_only=True, help_text='Post held, e.g. "Chief Constable".'
-    )
-
-    class Meta:
-        model = Membership
-        fields = [
-            "id",
-            "person_id",
-            "person",
-            "organization_id",
-            "organization",
-            "role",
-            "role_label",
-            "label",
-            "council",
-            "party",
-            "start_date",
-            "end_date",
-        ]
-        read_only_fields = fields
-
-
-# --- Motions (resolutions) ----------------------------------------------------------------
-
-
-class VoteCountSerializer(serializers.Serializer):
-    option = serializers.ChoiceField(choices=["yes", "no", "abstain"], read_only=True)
-    value = serializers.IntegerField(read_only=True)
-
-
-class MotionSerializer(serializers.ModelSerializer):
-    """One resolution or motion decided under an agenda item (Popolo: Motion)."""
-
-    reference = serializers.SerializerMethodField(
-        help_text='As cited: the item number and the resolution number, e.g. "5.2".'
-    )
-    classification = serializers.ChoiceField(
-        source="kind", choices=Resolution.Kind.choices, read_only=True
-    )
-    classification_label = serializers.CharField(source="get_kind_display", read_only=True)
-    is_motion = serializers.BooleanField(
-        read_only=True, help_text="Moved and seconded by named members."
-    )
-    creator = PersonSummarySerializer(
-        source="mover", read_only=True, allow_null=True, help_text="Who moved the motion."
-    )
-    seconder = PersonSummarySerializer(read_only=True, allow_null=True)
-    result = serializers.SerializerMethodField()
-    result_label = serializers.SerializerMethodField()
-    counts = serializers.SerializerMethodField(
-        help_text="Votes recorded in the minutes (Popolo vote event counts); empty when the "
-        "minutes give none."
-    )
-
-    class Meta:
-        model = Resolution
-        fields = [
-            "id",
-            "number",
-            "reference",
-            "text",
-            "classification",
-            "classification_label",
-            "is_motion",
-            "creator",
-            "seconder",
-            "result",
-            "result_label",
-            "counts",
-        ]
-        read_only_fields = fields
-
-    def get_reference(self, resolution) -> str:
-        item_number = resolution.item.number
-        if resolution.number is None:
-            return item_number
-        return f"{item_number}.{resolution.number}" if item_number else str(resolution.number)
-
-    @extend_schema_field(
-        serializers.ChoiceField(choices=Resolution.Outcome.choices, allow_null=True)
-    )
-    def get_result(self, resolution):
-        return resolution.outcome or None
-
-    def get_result_label(self, resolution) -> str | None:
-        return resolution.get_outcome_display() if resolution.outcome else None
-
-    @extend_schema_field(VoteCountSerializer(many=True))
-    def get_counts(self, resolution):
-        counts = (
-            ("yes", resolution.votes_for),
-            ("no", resolution.votes_against),
-            ("abstain", resolution.abstentions),
-        )
-        return [{"option": option, "value": value} for option, value in counts if value is not None]
-
-
-class MotionListSerializer(MotionSerializer):
-    """A motion with where it was decided, for the register across meetings."""
-
-    agenda_item = AgendaItemSummarySerializer(source="item", read_only=True)
-    event = EventSummarySerializer(source="item.meeting", read_only=True)
-    organization = OrganizationSummarySerializer(source="item.meeting.body", read_only=True)
-
-    class Meta(MotionSerializer.Meta):
-        fields = [*MotionSerializer.Meta.fields, "agenda_item", "event", "organization"]
-        read_only_fields = fields
-
-
-# --- Events (meetings) --------------------------------------------------------------------
 
 
 class LocationSerializer(serializers.Serializer):
@@ -354,8 +83,8 @@ class AgendaItemSerializer(serializers.ModelSerializer):
         help_text="True when this client may not read the item."
     )
     withheld_reason = serializers.SerializerMethodField(
-        help_text='e.g. "Exempt under paragraphs 1, 3 of Schedule 12A to the Local Government '
-        'Act 1972: considered in private."'
+        help_text='e.g. "This item was considered in private (exempt information under '
+        'paragraphs 1 and 3 of Schedule 12A to the Local Government Act 1972)."'
     )
     description = serializers.SerializerMethodField()
     minutes_text = serializers.SerializerMethodField()
@@ -395,7 +124,7 @@ class AgendaItemSerializer(serializers.ModelSerializer):
         return self._readable(outline) is None
 
     def get_withheld_reason(self, outline) -> str | None:
-        return withheld_reason(outline) if self._readable(outline) is None else None
+        return outline.withheld_reason if self._readable(outline) is None else None
 
     def get_description(self, outline) -> str | None:
         item = self._readable(outline)
@@ -597,40 +326,3 @@ class EventDetailSerializer(EventSerializer):
         return DeclarationSerializer(
             meeting.declarations.all(), many=True, context=self.context
         ).data
-
-
-# --- Work programme -----------------------------------------------------------------------
-
-
-class WorkProgrammeEntrySerializer(serializers.ModelSerializer):
-    """An item a body plans to consider, at a given meeting or still to be scheduled."""
-
-    organization = OrganizationSummarySerializer(source="body", read_only=True)
-    event = EventSummarySerializer(
-        source="meeting",
-        read_only=True,
-        allow_null=True,
-        help_text="The meeting it is planned for; null while still to be scheduled.",
-    )
-    classification = serializers.ChoiceField(
-        source="kind", choices=WorkProgrammeEntry.Kind.choices, read_only=True
-    )
-    classification_label = serializers.CharField(source="get_kind_display", read_only=True)
-    status = serializers.ChoiceField(choices=WorkProgrammeEntry.Status.choices, read_only=True)
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
-
-    class Meta:
-        model = WorkProgrammeEntry
-        fields = [
-            "id",
-            "organization",
-            "event",
-            "classification",
-            "classification_label",
-            "title",
-            "comments",
-            "status",
-            "status_label",
-            "order",
-        ]
-        read_only_fields = fields

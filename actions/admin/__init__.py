@@ -1,0 +1,3 @@
+"""The action log's admin: the actions and their workflow, owners, and reminders sent."""
+
+from actions.admin import action_log  # noqa: F401 (registers the action log's admin)

@@ -1,0 +1,349 @@
+"""Meetings and what is laid before them: agenda items, papers and the work programme."""
+
+import os
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_comma_separated_integer_list
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.models.people import Body
+from meetings.wording import and_join
+
+
+class MeetingQuerySet(models.QuerySet):
+    def with_record(self, audience):
+        """Each meeting with what its page, minutes and API detail read, as ``audience`` (a
+        meetings.visibility.Audience) may read it, in a fixed number of queries:
+
+        ``outline`` (every item's place and confidentiality), ``readable_items`` (with their
+        papers and resolutions), ``attendances``, ``declarations``, ``visible_minutes`` (the
+        minutes, or None) and ``record_visible``. A withheld item's words are never loaded.
+        """
+        outline = AgendaItem.objects.only(*AgendaItem.OUTLINE_FIELDS)
+        readable_items = audience.items().prefetch_related(
+            models.Prefetch("papers", queryset=audience.papers()),
+            models.Prefetch(
+                "resolutions", queryset=audience.resolutions().select_related("mover", "seconder")
+            ),
+        )
+        return self.annotate(record_visible=audience.record_visible()).prefetch_related(
+            models.Prefetch("items", queryset=outline, to_attr="outline"),
+            models.Prefetch("items", queryset=readable_items, to_attr="readable_items"),
+            models.Prefetch(
+                "attendances",
+                queryset=audience.attendances()
+                .select_related("person", "substitute_for")
+                .prefetch_related(models.Prefetch("items", queryset=outline)),
+            ),
+            models.Prefetch(
+                "declarations",
+                queryset=audience.declarations()
+                .select_related("person")
+                .prefetch_related(models.Prefetch("items", queryset=outline)),
+            ),
+            models.Prefetch(
+                "minutes",
+                queryset=audience.minutes().select_related("confirmed_by__item__meeting__body"),
+                to_attr="visible_minutes",
+            ),
+        )
+
+    def upcoming(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(date__gte=on).exclude(status=Meeting.Status.CANCELLED)
+
+    def past(self, on=None):
+        return self.filter(date__lt=on or timezone.localdate())
+
+
+class Meeting(models.Model):
+    """One meeting of a body on one day."""
+
+    class Kind(models.TextChoices):
+        ORDINARY = "ordinary", "Ordinary meeting"
+        ANNUAL = "annual", "Annual meeting"
+        CONFIRMATION = "confirmation", "Confirmation hearing"
+        PRECEPT = "precept", "Precept meeting"
+        EXTRAORDINARY = "extraordinary", "Extraordinary meeting"
+        BOARD = "board", "Board meeting"
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        HELD = "held", "Held"
+        CANCELLED = "cancelled", "Cancelled"
+        POSTPONED = "postponed", "Postponed"
+
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.ORDINARY)
+    title = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text='Only where the meeting has a name of its own, e.g. "Confirmation Hearing '
+        'for appointment to the role of Chief Executive Officer".',
+    )
+    date = models.DateField(db_index=True)
+    start_time = models.TimeField(null=True, blank=True)
+    end_time = models.TimeField(null=True, blank=True, help_text="When the meeting closed.")
+    venue = models.CharField(max_length=300, blank=True)
+    is_remote = models.BooleanField(default=False, help_text="Held online rather than in a room.")
+    status = models.CharField(max_length=20, choices=Status, default=Status.SCHEDULED)
+    webcast_url = models.URLField(blank=True)
+    no_declarations = models.BooleanField(
+        default=False, help_text='Tick when the minutes record "There were no declarations".'
+    )
+    quorate = models.BooleanField(null=True, blank=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-start_time"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True)
+                | Q(start_time__isnull=True)
+                | Q(end_time__gt=models.F("start_time")),
+                name="meeting_ends_after_start",
+                violation_error_message="The meeting cannot close before it opens: "
+                "check the start and end times.",
+            ),
+        ]
+        indexes = [models.Index(fields=["body", "date"])]
+
+    def __str__(self):
+        return f"{self.body.label}, {self.date:%-d %B %Y}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting_detail", kwargs={"pk": self.pk})
+
+    @property
+    def heading(self):
+        return self.title or self.get_kind_display()
+
+    def clean(self):
+        if self.no_declarations and self.pk and self.declarations.exists():
+            raise ValidationError(
+                {
+                    "no_declarations": "Declarations are recorded for this meeting: remove them "
+                    "or untick \u201cno declarations\u201d."
+                }
+            )
+
+
+class AgendaItemQuerySet(models.QuerySet):
+    def public(self):
+        """Items whose text the public may read."""
+        return self.filter(confidentiality=AgendaItem.Confidentiality.PUBLIC)
+
+
+class AgendaItem(models.Model):
+    """One item of business on a meeting's agenda, and what the minutes say of it."""
+
+    class Confidentiality(models.TextChoices):
+        PUBLIC = "public", "Public"
+        EXEMPT = "exempt", "Exempt (Schedule 12A), taken in private"
+        REDACTED = "redacted", "Redacted"
+        OFFICIAL_SENSITIVE = "official_sensitive", "Official – sensitive"
+
+    # What any visitor may know of an item: where it sits and why it may be withheld.
+    OUTLINE_FIELDS = ("id", "meeting_id", "order", "number", "confidentiality", "exempt_paragraphs")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    order = models.PositiveSmallIntegerField(help_text="Position on the agenda.")
+    number = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="The number printed in the agenda or minutes, which people cite. Minute "
+        "numbers may restart each meeting or run on through the municipal year.",
+    )
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True, help_text="What the agenda says of the item.")
+    minutes_text = models.TextField(blank=True, help_text="The minute: what was discussed.")
+    confidentiality = models.CharField(
+        max_length=20, choices=Confidentiality, default=Confidentiality.PUBLIC
+    )
+    exempt_paragraphs = models.CharField(
+        max_length=20,
+        blank=True,
+        validators=[validate_comma_separated_integer_list],
+        help_text="Paragraphs of Schedule 12A to the Local Government Act 1972, e.g. 1,3.",
+    )
+    page_range = models.CharField(max_length=20, blank=True, help_text="Pages in the agenda pack.")
+
+    objects = AgendaItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "order"],
+                name="item_order_unique_per_meeting",
+                violation_error_message="Two items of this meeting share the same position.",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "number"],
+                condition=~Q(number=""),
+                name="item_number_unique_per_meeting",
+                violation_error_message="Two items of this meeting have the same printed "
+                "number: each number may appear once.",
+            ),
+            models.CheckConstraint(
+                condition=Q(confidentiality="exempt", exempt_paragraphs__gt="")
+                | (~Q(confidentiality="exempt") & Q(exempt_paragraphs="")),
+                name="item_exempt_has_paragraphs",
+                violation_error_message="An exempt item must name the paragraphs of Schedule "
+                "12A it relies on, and only an exempt item may.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}" if self.number else self.title
+
+    @property
+    def is_public(self):
+        return self.confidentiality == self.Confidentiality.PUBLIC
+
+    @property
+    def paragraph_list(self):
+        return [int(p) for p in self.exempt_paragraphs.split(",") if p.strip()]
+
+    # The two properties below are what a visitor who may not read the item is told, on the
+    # pages, in the PDF and through the API alike. They read only OUTLINE_FIELDS, because a
+    # withheld item's other fields are never loaded for that visitor.
+
+    @property
+    def withheld_heading(self):
+        """What stands in for the title of an item the visitor may not read."""
+        if self.confidentiality == self.Confidentiality.EXEMPT:
+            return "Item considered in private"
+        return "Item not published"
+
+    @property
+    def withheld_reason(self):
+        """Why the public may not read the item; empty for a public item."""
+        if self.confidentiality == self.Confidentiality.EXEMPT:
+            paragraphs = self.paragraph_list
+            source = "Schedule 12A"
+            if paragraphs:
+                numbers = and_join(str(p) for p in paragraphs)
+                plural = "s" if len(paragraphs) > 1 else ""
+                source = f"paragraph{plural} {numbers} of {source}"
+            return (
+                f"This item was considered in private (exempt information under {source} to "
+                "the Local Government Act 1972)."
+            )
+        if self.confidentiality == self.Confidentiality.REDACTED:
+            return "This item is not published: its content is redacted."
+        if self.confidentiality == self.Confidentiality.OFFICIAL_SENSITIVE:
+            return "This item is not published: it is marked Official \u2013 sensitive."
+        return ""
+
+    def clean(self):
+        bad = [p for p in self.paragraph_list if not 1 <= p <= 7] if self.exempt_paragraphs else []
+        if bad:
+            raise ValidationError({"exempt_paragraphs": "Schedule 12A has paragraphs 1 to 7 only."})
+
+
+def paper_upload_to(paper, filename):
+    """Store each paper under a random name: a stored name reveals nothing and cannot be
+    guessed. The name the officer uploaded is kept in ``original_name`` for downloads."""
+    paper.original_name = os.path.basename(filename)[:255]
+    extension = os.path.splitext(filename)[1].lower()[:10]
+    return f"papers/{uuid.uuid4().hex}{extension}"
+
+
+class PaperQuerySet(models.QuerySet):
+    def public(self):
+        """Papers the public may read: unrestricted, not sensitive, of a public item."""
+        return self.filter(
+            is_restricted=False, item__confidentiality=AgendaItem.Confidentiality.PUBLIC
+        ).exclude(marking=Paper.Marking.OFFICIAL_SENSITIVE)
+
+
+class Paper(models.Model):
+    """A report or document laid before a meeting for an agenda item."""
+
+    class Marking(models.TextChoices):
+        NOT_MARKED = "not_protectively_marked", "Not protectively marked"
+        OFFICIAL = "official", "Official"
+        OFFICIAL_SENSITIVE = "official_sensitive", "Official – sensitive"
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="papers")
+    title = models.CharField(max_length=300)
+    file = models.FileField(
+        upload_to=paper_upload_to,
+        max_length=200,
+        blank=True,
+        help_text="Served only to those who may read the paper, under its original name.",
+    )
+    original_name = models.CharField(max_length=255, blank=True, editable=False)
+    report_of = models.CharField(
+        max_length=200, blank=True, help_text='e.g. "Police and Crime Commissioner"'
+    )
+    author = models.CharField(max_length=200, blank=True)
+    marking = models.CharField(max_length=30, choices=Marking, default=Marking.NOT_MARKED)
+    is_restricted = models.BooleanField(
+        default=False, help_text="Withheld from the public (e.g. an exempt appendix)."
+    )
+
+    objects = PaperQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["item", "id"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def download_name(self):
+        return self.original_name or os.path.basename(self.file.name)
+
+
+class WorkProgrammeEntry(models.Model):
+    """An item a body plans to consider, at a given meeting or still to be scheduled."""
+
+    class Kind(models.TextChoices):
+        ITEM = "item", "Agenda item"
+        SUGGESTED = "suggested", "Other suggested item"
+        VISIT = "visit", "Visit"
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        TO_BE_SCHEDULED = "to_be_scheduled", "To be scheduled"
+        CONSIDERED = "considered", "Considered"
+        DEFERRED = "deferred", "Deferred"
+        DROPPED = "dropped", "Dropped"
+
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="work_programme")
+    meeting = models.ForeignKey(
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="planned_items",
+        help_text="Blank while the item is still to be scheduled.",
+    )
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.ITEM)
+    title = models.CharField(max_length=300)
+    comments = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=Status, default=Status.PLANNED)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["body", "meeting__date", "order", "id"]
+        verbose_name = "work programme entry"
+        verbose_name_plural = "work programme"
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.meeting_id and self.body_id and self.meeting.body_id != self.body_id:
+            raise ValidationError({"meeting": "That meeting belongs to another body."})
+        if self.status == self.Status.TO_BE_SCHEDULED and self.meeting_id:
+            raise ValidationError(
+                {"status": "An entry with a target meeting is not \u201cto be scheduled\u201d."}
+            )
