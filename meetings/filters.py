@@ -1,6 +1,7 @@
-"""Filters for the record's public pages (members, decisions, work programme) and the API.
+"""Filters for the record's public pages (members, decisions, work programme); the API's
+are in meetings.api_filters. Page filters are named ...PageFilter, as the meetings page's is.
 
-Every query parameter a page or viewset accepts is declared here, with an error message that
+Every query parameter a page accepts is declared here, with an error message that
 says what was wrong and how to put it right.
 """
 
@@ -41,7 +42,7 @@ class GovukForm(forms.Form):
                     widget.attrs["class"] = f"{base} {error_class}".strip()
 
 
-class DateRangeForm(GovukForm):
+class DateRangePageForm(GovukForm):
     """A filter form whose date_from and date_to, when both given, must be in order."""
 
     def clean(self):
@@ -77,7 +78,7 @@ class YearFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
-def date_filter(field_name, lookup_expr, label):
+def page_date_filter(field_name, lookup_expr, label):
     return django_filters.DateFilter(
         field_name=field_name,
         lookup_expr=lookup_expr,
@@ -87,7 +88,7 @@ def date_filter(field_name, lookup_expr, label):
     )
 
 
-def body_filter(field_name):
+def page_body_filter(field_name):
     return django_filters.ModelChoiceFilter(
         field_name=field_name,
         to_field_name="slug",
@@ -98,14 +99,14 @@ def body_filter(field_name):
     )
 
 
-class ResolutionFilter(django_filters.FilterSet):
+class ResolutionPageFilter(django_filters.FilterSet):
     """The decisions register: resolutions by body, year or dates, kind and words."""
 
     q = django_filters.CharFilter(method="filter_text", label="Words in the decision or item")
-    body = body_filter("item__meeting__body")
+    body = page_body_filter("item__meeting__body")
     year = YearFilter(field_name="item__meeting__date", label="Year")
-    date_from = date_filter("item__meeting__date", "gte", "From")
-    date_to = date_filter("item__meeting__date", "lte", "To")
+    date_from = page_date_filter("item__meeting__date", "gte", "From")
+    date_to = page_date_filter("item__meeting__date", "lte", "To")
     kind = django_filters.ChoiceFilter(
         choices=Resolution.Kind.choices,
         label="Kind of decision",
@@ -116,13 +117,13 @@ class ResolutionFilter(django_filters.FilterSet):
     class Meta:
         model = Resolution
         fields = []
-        form = DateRangeForm
+        form = DateRangePageForm
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(Q(text__icontains=value) | Q(item__title__icontains=value))
 
 
-class PersonFilter(django_filters.FilterSet):
+class PersonPageFilter(django_filters.FilterSet):
     """People by name, and by the body and period of their membership.
 
     Body and status are applied together in filter_queryset, so "current members of the
@@ -132,7 +133,7 @@ class PersonFilter(django_filters.FilterSet):
     CURRENT, PAST = "current", "past"
 
     q = django_filters.CharFilter(label="Name")
-    body = body_filter("memberships__body")
+    body = page_body_filter("memberships__body")
     status = django_filters.ChoiceFilter(
         choices=[(CURRENT, "Current members"), (PAST, "Past members")],
         label="Show",
@@ -169,10 +170,10 @@ class PersonFilter(django_filters.FilterSet):
         return condition
 
 
-class WorkProgrammeFilter(django_filters.FilterSet):
+class WorkProgrammePageFilter(django_filters.FilterSet):
     """Work programme entries by body, kind, status and whether they have a meeting yet."""
 
-    body = body_filter("body")
+    body = page_body_filter("body")
     kind = django_filters.ChoiceFilter(
         choices=WorkProgrammeEntry.Kind.choices,
         label="Kind",

@@ -28,7 +28,12 @@ from hypothesis import strategies as st
 from actions import services
 from actions.filters import ActionFilter
 from actions.models import Action
-from meetings.filters import PersonFilter, ResolutionFilter, SearchForm, WorkProgrammeFilter
+from meetings.filters import (
+    PersonPageFilter,
+    ResolutionPageFilter,
+    SearchForm,
+    WorkProgrammePageFilter,
+)
 from meetings.importing.forms import ConfirmForm
 from meetings.views.meetings import MeetingPageFilter
 from tests.importing import (
@@ -106,9 +111,9 @@ COMMON = {"page", "o", "ordering", "sort", "year", "q", "format"}
 PAGES = {
     "meetings:home": COMMON,
     "meetings:meeting_list": declared(MeetingPageFilter) | COMMON,
-    "meetings:resolution_list": declared(ResolutionFilter) | COMMON,
-    "meetings:person_list": declared(PersonFilter) | COMMON,
-    "meetings:workprogramme_list": declared(WorkProgrammeFilter) | COMMON,
+    "meetings:resolution_list": declared(ResolutionPageFilter) | COMMON,
+    "meetings:person_list": declared(PersonPageFilter) | COMMON,
+    "meetings:workprogramme_list": declared(WorkProgrammePageFilter) | COMMON,
     "meetings:search": set(SearchForm.base_fields) | COMMON,
     "meetings:calendar": COMMON | {"body"},
     "actions:action_list": declared(ActionFilter) | COMMON,

@@ -20,7 +20,12 @@ from django.db.models import (
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
-from meetings.filters import PersonFilter, ResolutionFilter, SearchForm, WorkProgrammeFilter
+from meetings.filters import (
+    PersonPageFilter,
+    ResolutionPageFilter,
+    SearchForm,
+    WorkProgrammePageFilter,
+)
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -127,7 +132,7 @@ class PersonListView(FilteredListMixin, ListView):
 
     template_name = "meetings/person_list.html"
     context_object_name = "memberships"
-    filterset_class = PersonFilter
+    filterset_class = PersonPageFilter
     paginate_by = 100
 
     def get_queryset(self):
@@ -249,7 +254,7 @@ class ResolutionListView(FilteredListMixin, ListView):
 
     template_name = "meetings/resolution_list.html"
     context_object_name = "resolutions"
-    filterset_class = ResolutionFilter
+    filterset_class = ResolutionPageFilter
     paginate_by = 25
 
     def get_queryset(self):
@@ -270,7 +275,7 @@ class WorkProgrammeView(FilteredListMixin, ListView):
 
     template_name = "meetings/workprogramme_list.html"
     context_object_name = "meetings"
-    filterset_class = WorkProgrammeFilter
+    filterset_class = WorkProgrammePageFilter
     paginate_by = 20
 
     def get_queryset(self):

@@ -75,11 +75,6 @@ def cgb():
     )
 
 
-@pytest.fixture
-def panel():
-    return Body.objects.create(name="Police and Crime Panel", short_name="Panel", slug="pcp")
-
-
 def meeting(body, date, **kwargs):
     return Meeting.objects.create(body=body, date=date, **kwargs)
 

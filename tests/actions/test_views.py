@@ -47,11 +47,6 @@ def cgb():
 
 
 @pytest.fixture
-def panel():
-    return Body.objects.create(name="Police and Crime Panel", short_name="Panel", slug="pcp")
-
-
-@pytest.fixture
 def june(cgb):
     return Meeting.objects.create(body=cgb, kind="board", date=datetime.date(2023, 6, 21))
 

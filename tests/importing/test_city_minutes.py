@@ -10,7 +10,7 @@ import pytest
 
 from meetings.importing.load import import_text
 from meetings.models import AgendaItem, Attendance, Meeting, Resolution
-from tests.importing import make_cgb, make_panel, make_people_2023, seed_text
+from tests.importing import make_cgb, make_people_2023, seed_text
 
 pytestmark = pytest.mark.django_db
 
@@ -65,11 +65,6 @@ EXCLUSION = (
     "information as defined in paragraphs 1 and 3 of Schedule 12A of Part 1 of the Local "
     "Government Act 1972."
 )
-
-
-@pytest.fixture
-def panel():
-    return make_panel()
 
 
 @pytest.fixture

@@ -9,14 +9,9 @@ import pytest
 
 from meetings.importing.load import import_text
 from meetings.models import Attendance, Meeting, Membership, Resolution
-from tests.importing import make_panel, make_people_2017, seed_text
+from tests.importing import make_people_2017, seed_text
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def panel():
-    return make_panel()
 
 
 @pytest.fixture

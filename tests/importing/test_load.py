@@ -16,7 +16,7 @@ from meetings.models import (
     PersonAlias,
     Resolution,
 )
-from tests.importing import make_panel, make_people_2017, seed_text
+from tests.importing import make_people_2017, seed_text
 
 pytestmark = pytest.mark.django_db
 
@@ -80,11 +80,6 @@ def row_counts():
             Meeting, AgendaItem, Attendance, Declaration, Resolution, Minutes, Person, PersonAlias,
         )
     }  # fmt: skip
-
-
-@pytest.fixture
-def panel():
-    return make_panel()
 
 
 @pytest.fixture
