@@ -14,7 +14,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from actions.models import Action, ActionEvent, Owner
-from actions.steps import MEETING, NOTE, WORDING, ActionStep, Need, TransitionNotAllowed
+from actions.steps import (
+    CLOSING_WORDING,
+    MEETING,
+    NOTE,
+    WORDING,
+    ActionStep,
+    Need,
+    TransitionNotAllowed,
+)
 from meetings.models import Resolution
 
 Status = Action.Status
@@ -27,6 +35,19 @@ def meeting_not_before_action(action, inputs):
             f"The action arose on {action.meeting.date:%-d %B %Y}: it cannot be signed off at "
             f"an earlier meeting ({meeting.date:%-d %B %Y})."
         )
+
+
+def _note(note, earlier_wording, action):
+    """The history note, keeping a wording the step cleared: it may have been typed in the
+    admin rather than reported through a step, so no earlier row need hold it."""
+    if (
+        not earlier_wording
+        or action.status_wording
+        or action.history.filter(status_wording=earlier_wording).exists()
+    ):
+        return note
+    kept = f"Status as reported before this step: \u201c{earlier_wording}\u201d."
+    return f"{note}\n\n{kept}" if note else kept
 
 
 def action_transition(*, action, transition, user, **inputs):
@@ -46,9 +67,9 @@ def action_transition(*, action, transition, user, **inputs):
         if not step.allows(locked):
             raise TransitionNotAllowed(locked, step)
         from_status = locked.status
+        earlier_wording = locked.status_wording
         locked.status = step.to
-        if wording is not None:
-            locked.status_wording = wording
+        locked.status_wording = step.new_wording(locked, inputs)
         for name, value in step.updates(inputs).items():
             setattr(locked, name, value)
         locked.save()
@@ -57,7 +78,7 @@ def action_transition(*, action, transition, user, **inputs):
             from_status=from_status,
             to_status=step.to,
             actor=_actor(user),
-            note=inputs.get(step.history_note) or "",
+            note=_note(inputs.get(step.history_note) or "", earlier_wording, locked),
             status_wording=wording or "",
             signed_off_at=inputs.get("meeting"),
         )
@@ -171,6 +192,8 @@ def action_record(*, action, user=None, owners=(), note=""):
             to_status=action.status,
             actor=_actor(user),
             note=note or "Action recorded.",
+            # The wording it was recorded with, kept when a later step replaces or clears it.
+            status_wording=action.status_wording,
         )
     return action
 
@@ -242,7 +265,8 @@ STEPS = {
             explanation="The action is done and needs no sign-off at a meeting.",
             allowed_from=(Status.OPEN, Status.IN_PROGRESS, Status.AWAITING_SIGN_OFF),
             to=Status.COMPLETE,
-            asks=(WORDING, NOTE),
+            asks=(CLOSING_WORDING, NOTE),
+            clears_wording=True,
         ),
         ActionStep(
             name="sign_off",
@@ -254,9 +278,10 @@ STEPS = {
             "recorded.",
             allowed_from=(Status.AWAITING_SIGN_OFF,),
             to=Status.COMPLETE,
-            asks=(MEETING, WORDING, NOTE),
+            asks=(MEETING, CLOSING_WORDING, NOTE),
             updates=lambda inputs: {"signed_off_at": inputs["meeting"]},
             check=meeting_not_before_action,
+            clears_wording=True,
         ),
         ActionStep(
             name="reopen",
@@ -306,6 +331,8 @@ STEPS = {
             ),
             history_note="reason",
             updates=lambda inputs: {"withdrawn_reason": inputs["reason"]},
+            # The reason says why; a wording reported while it was open would be stale.
+            clears_wording=True,
         ),
     )
 }

@@ -76,6 +76,13 @@ WORDING = Need(
     label="Status as it will be reported (optional)",
     help_text='For example "complete, attached as an appendix". Left as it is when not given.',
 )
+CLOSING_WORDING = Need(
+    name="status_wording",
+    kind="wording",
+    label="Status as it will be reported (optional)",
+    help_text='For example "complete, attached as an appendix". Cleared when not given: the '
+    "earlier wording stays in the action's history.",
+)
 MEETING = Need(
     name="meeting",
     kind="meeting",
@@ -102,8 +109,11 @@ class ActionStep:
     ``summary`` and ``explanation`` document it on its page and in the API schema.
     ``asks`` is what it asks for; ``history_note`` names the input kept as the history row's
     note; ``updates`` gives the action's other fields the step sets, from its inputs; ``check``
-    refuses inputs the step cannot take (it raises ValidationError). ``admin_action`` keeps the
-    admin action's established name where it differs from ``name``.
+    refuses inputs the step cannot take (it raises ValidationError). ``clears_wording``: the
+    status as reported is replaced by the wording given, or cleared when none is given, rather
+    than kept (a closing step: the old wording would sit stale beside "Complete"; the history
+    keeps it in its earlier row). ``admin_action`` keeps the admin action's established name
+    where it differs from ``name``.
     """
 
     name: str
@@ -118,6 +128,7 @@ class ActionStep:
     history_note: str = "note"
     updates: Callable[[dict], dict] = no_updates
     check: Callable | None = None
+    clears_wording: bool = False
     admin_action: str = ""
 
     @property
@@ -127,6 +138,13 @@ class ActionStep:
     @property
     def url_path(self):
         return self.name.replace("_", "-")
+
+    def new_wording(self, action, inputs):
+        """The status as reported after the step: the wording given, else kept or cleared."""
+        wording = inputs.get("status_wording")
+        if wording is not None:
+            return wording
+        return "" if self.clears_wording else action.status_wording
 
     def allows(self, action):
         return action.status in self.allowed_from

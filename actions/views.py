@@ -11,7 +11,8 @@ import csv
 import django_filters
 from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, TextField, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -178,7 +179,21 @@ CSV_COLUMNS = [
     "Status as reported",
     "RAG",
     "Page",
+    "Completed on",
+    "Latest update",
 ]
+
+
+def with_export_columns(actions):
+    """``actions`` with ``completed_at`` (when it last reached complete, None unless it is
+    complete now) and ``latest_update`` (its newest history row's note, else that row's
+    wording), each one subquery, so the export's queries do not grow with its rows."""
+    history = ActionEvent.objects.filter(action=OuterRef("pk")).order_by("-at", "-pk")
+    completed = history.filter(to_status=Action.Status.COMPLETE).values("at")[:1]
+    latest = history.annotate(
+        update=Coalesce(NullIf(F("note"), Value("")), F("status_wording"), output_field=TextField())
+    ).values("update")[:1]
+    return actions.annotate(completed_at=Subquery(completed), latest_update=Subquery(latest))
 
 
 def csv_safe(value):
@@ -208,9 +223,12 @@ class ActionExportView(FilteredActionsMixin, View):
         response["Content-Disposition"] = (
             f'attachment; filename="actions-{timezone.localdate():%Y-%m-%d}.csv"'
         )
+        # The byte-order mark ("utf-8-sig") tells Excel the file is UTF-8: "£", not "Â£".
+        response.write("\ufeff")
         writer = csv.writer(response)
         writer.writerow(CSV_COLUMNS)
-        for action in actions.select_related("target_meeting__body"):
+        for action in with_export_columns(actions.select_related("target_meeting__body")):
+            completed = action.completed_at if action.status == Action.Status.COMPLETE else None
             writer.writerow(
                 csv_safe(value)
                 for value in (
@@ -225,6 +243,8 @@ class ActionExportView(FilteredActionsMixin, View):
                     action.status_wording,
                     Action.Rag(action.rag).label if action.rag else "",
                     request.build_absolute_uri(action.get_absolute_url()),
+                    timezone.localdate(completed).isoformat() if completed else "",
+                    action.latest_update or "",
                 )
             )
         return response

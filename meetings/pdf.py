@@ -205,6 +205,31 @@ def _attendee(attendance):
     return name
 
 
+def _declaration(declaration):
+    """One declaration as the minutes print it (the same words as the page)."""
+    words = f"{declaration.person.formal_name}: {declaration.get_interest_type_display().lower()}"
+    if declaration.all_items:
+        words += " in all substantive items"
+    else:
+        numbers = [item.number or str(item.order) for item in declaration.items.all()]
+        if numbers:
+            words += f" in item{'s' if len(numbers) > 1 else ''} {and_join(numbers)}"
+    return words
+
+
+def _write_declarations(doc, meeting, declarations):
+    """The declarations the visitor may read, or that there were none, after attendance."""
+    if not declarations and not meeting.no_declarations:
+        return
+    doc.heading("DECLARATIONS OF INTEREST", size=11)
+    if not declarations:
+        doc.paragraph("There were no declarations.", indent=12)
+    for declaration in declarations:
+        doc.paragraph(_declaration(declaration), size=11, indent=12)
+        if declaration.reason:
+            doc.paragraph(declaration.reason, size=11, indent=12)
+
+
 def _motion(resolution):
     parts = []
     if resolution.mover_id:
@@ -237,6 +262,7 @@ def minutes_pdf(context):
         doc.heading(heading.upper(), size=11)
         for attendance in rows:
             doc.paragraph(_attendee(attendance), size=11, indent=12)
+    _write_declarations(doc, meeting, context["declarations"])
     doc.paragraph("* * * * * * * *")
     for entry in context["entries"]:
         _write_entry(doc, entry)

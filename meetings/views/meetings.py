@@ -250,6 +250,7 @@ class MinutesDetailView(DetailView):
             entries=entries,
             closing_in_text=closing_in_text(entries),
             attendance=attendance_sections(self.meeting),
+            declarations=list(self.meeting.declarations.all()),
             history=minutes.history_for(self.audience),
             confirming_item=confirming_item,
             **kwargs,

@@ -95,7 +95,11 @@ def test_submit_for_sign_off_keeps_the_wording_on_the_action_and_in_history(acti
     )
 
 
-def test_complete_without_wording_keeps_the_wording_already_given(action, officer):
+def wordings(action):
+    return list(ActionEvent.objects.filter(action=action).values_list("status_wording", flat=True))
+
+
+def test_complete_without_wording_clears_the_old_wording_which_history_keeps(action, officer):
     services.action_submit_for_sign_off(
         action=action, user=officer, status_wording="reviewed awaiting sign off"
     )
@@ -103,8 +107,68 @@ def test_complete_without_wording_keeps_the_wording_already_given(action, office
     services.action_complete(action=action, user=officer, note="Done")
 
     assert action.status == S.COMPLETE
-    assert action.status_wording == "reviewed awaiting sign off"
+    assert action.status_wording == ""
     assert history(action)[-1] == ("awaiting_sign_off", "complete", "Done")
+    assert wordings(action) == ["", "reviewed awaiting sign off", ""]
+
+
+def test_complete_with_wording_reports_the_new_wording(action, officer):
+    services.action_submit_for_sign_off(
+        action=action, user=officer, status_wording="reviewed awaiting sign off"
+    )
+
+    services.action_complete(action=action, user=officer, status_wording="complete, see appendix")
+
+    assert action.status_wording == "complete, see appendix"
+
+
+def test_sign_off_without_wording_clears_the_old_wording(action, officer, july):
+    services.action_submit_for_sign_off(
+        action=action, user=officer, status_wording="reviewed awaiting sign off"
+    )
+
+    services.action_sign_off(action=action, user=officer, meeting=july)
+
+    assert (action.status, action.status_wording) == (S.COMPLETE, "")
+    assert wordings(action)[-2:] == ["reviewed awaiting sign off", ""]
+
+
+def test_withdraw_clears_the_old_wording_the_reason_says_why(action, officer):
+    services.action_submit_for_sign_off(action=action, user=officer, status_wording="in hand")
+
+    services.action_withdraw(action=action, user=officer, reason="Superseded")
+
+    assert (action.status, action.status_wording, action.withdrawn_reason) == (
+        S.WITHDRAWN,
+        "",
+        "Superseded",
+    )
+    assert wordings(action)[-2:] == ["in hand", ""]
+
+
+def test_start_keeps_the_wording_already_given(june, officer):
+    action = services.action_create(meeting=june, text="Review", status_wording="in hand")
+
+    services.action_start(action=action, user=officer)
+
+    assert action.status_wording == "in hand"
+
+
+def test_the_wording_an_action_is_recorded_with_is_kept_in_its_first_history_row(june, officer):
+    action = services.action_create(meeting=june, text="Review", status_wording="in hand")
+
+    services.action_complete(action=action, user=officer)
+
+    assert action.status_wording == ""
+    assert wordings(action) == ["in hand", ""]
+
+
+def test_only_the_closing_steps_clear_the_wording():
+    assert {name for name, step in services.STEPS.items() if step.clears_wording} == {
+        "complete",
+        "sign_off",
+        "withdraw",
+    }
 
 
 def test_sign_off_completes_the_action_and_records_the_meeting(action, officer, july):
@@ -325,3 +389,18 @@ def test_a_resolution_cannot_become_two_actions(request_resolution, officer):
         services.action_from_resolution(resolution=request_resolution, user=officer)
 
     assert Action.objects.filter(resolution=request_resolution).count() == 1
+
+
+def test_completing_keeps_a_wording_typed_in_the_admin_in_the_history(officer):
+    body = Body.objects.create(name="Corporate Governance Board", slug="cgb", kind="board")
+    meeting = Meeting.objects.create(body=body, kind="board", date=datetime.date(2023, 6, 21))
+    action = services.action_create(meeting=meeting, text="Carry forward requests")
+    # Typed on the action's admin page, not reported through a step: no history row has it.
+    Action.objects.filter(pk=action.pk).update(status_wording="with the CFO for review")
+
+    services.action_complete(action=action, user=officer, note="Done")
+
+    assert action.status_wording == ""
+    assert action.history.last().note == (
+        "Done\n\nStatus as reported before this step: \u201cwith the CFO for review\u201d."
+    )

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from actions import services
-from actions.models import Owner
+from actions.models import Action, Owner
 from actions.views import ActionPageFilter
 from meetings.models import AgendaItem, Body, Meeting, Person
 
@@ -99,6 +99,11 @@ def log(make_action, opcc, force, july_panel, officer):
     services.action_complete(action=actions["complete"], user=officer)
     services.action_withdraw(action=actions["withdrawn"], user=officer, reason="Not needed")
     return actions
+
+
+def csv_rows(response):
+    """The rows of a CSV response, read as Excel reads it (the byte-order mark says UTF-8)."""
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 def refs(response):
@@ -265,7 +270,7 @@ def test_a_restricted_action_page_is_shown_to_members(client, restricted, member
 def test_anonymous_csv_leaves_restricted_actions_out(client, restricted, log):
     response = client.get(reverse("actions:action_export"))
 
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = csv_rows(response)
     assert "5a" not in [row[0] for row in rows]
     assert "8x" not in [row[0] for row in rows]
 
@@ -278,7 +283,7 @@ def test_the_csv_export_has_the_filtered_list(client, log):
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="actions-2023-09-01.csv"'
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = csv_rows(response)
     assert rows[0][:6] == ["Reference", "Body", "Meeting date", "Text", "Owners", "Due date"]
     assert [row[0] for row in rows[1:]] == ["8b", "8g", "9.2"]
     assert rows[1][1:10] == [
@@ -295,12 +300,50 @@ def test_the_csv_export_has_the_filtered_list(client, log):
     assert rows[1][10] == f"http://testserver/actions/{log['red'].pk}/"
 
 
+def test_the_csv_starts_with_a_byte_order_mark_so_excel_reads_pounds(client, make_action):
+    make_action("1", text="Find £2m of savings")
+
+    response = client.get(reverse("actions:action_export"))
+
+    assert response.content.startswith("\ufeffReference,".encode())
+    assert response.content.count("\ufeff".encode()) == 1
+    assert csv_rows(response)[1][3] == "Find £2m of savings"
+
+
+def test_the_csv_has_the_completion_date_and_the_latest_update(
+    client, make_action, officer, time_machine
+):
+    done = make_action("1")
+    time_machine.move_to(datetime.datetime(2023, 9, 4, 12, 0), tick=False)
+    services.action_complete(action=done, user=officer, note="First go")
+    services.action_reopen(action=done, user=officer, note="Not finished")
+    time_machine.move_to(datetime.datetime(2023, 10, 14, 23, 30), tick=False)  # 00:30 BST on 15th
+    services.action_complete(action=done, user=officer, status_wording="done, see appendix")
+    reopened = make_action("2")
+    services.action_complete(action=reopened, user=officer)
+    services.action_reopen(action=reopened, user=officer, note="The CFO wants more")
+    reported = make_action("3")
+    services.action_submit_for_sign_off(action=reported, user=officer, status_wording="in hand")
+    make_action("4")
+
+    response = client.get(reverse("actions:action_export"), {"status": list(Action.Status)})
+
+    rows = csv_rows(response)
+    assert rows[0][-2:] == ["Completed on", "Latest update"]
+    assert {row[0]: row[-2:] for row in rows[1:]} == {
+        "1": ["2023-10-15", "done, see appendix"],
+        "2": ["", "The CFO wants more"],
+        "3": ["", "in hand"],
+        "4": ["", "Action recorded."],
+    }
+
+
 def test_the_csv_keeps_a_formula_like_text_as_text(client, make_action):
     make_action("1", text="=HYPERLINK('http://example.com')")
 
     response = client.get(reverse("actions:action_export"))
 
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = csv_rows(response)
     assert rows[1][3] == "'=HYPERLINK('http://example.com')"
 
 
@@ -322,10 +365,14 @@ def test_the_csv_query_count_does_not_grow_with_rows(
         client.get(reverse("actions:action_export"))
 
     for n in range(2, 8):
-        make_action(str(n), owners=[opcc], due=days(n))
+        action = make_action(str(n), owners=[opcc], due=days(n))
+        services.action_start(action=action, user=None, note=f"Started {n}")
+        services.action_submit_for_sign_off(action=action, user=None, status_wording=f"w{n}")
     with django_assert_num_queries(2):
         response = client.get(reverse("actions:action_export"))
-    assert response.content.decode().count("\n") == 8
+    rows = csv_rows(response)
+    assert len(rows) == 8
+    assert [row[-1] for row in rows[2:]] == [f"w{n}" for n in range(2, 8)]
 
 
 # One action's page

@@ -292,6 +292,57 @@ def test_minutes_page_query_count_for_staff_does_not_grow_with_rows(
     assert response.status_code == 200
 
 
+def declare_on_private_business_only(record):
+    """Councillor Allnatt declares an interest only in the August meeting's private session."""
+    declaration = DeclarationFactory(
+        meeting=record.august,
+        person=record.people.allnatt,
+        interest_type=Declaration.InterestType.PERSONAL,
+        reason="as a friend of the preferred candidate",
+    )
+    declaration.items.add(record.august_private)
+
+
+def test_minutes_show_declarations_after_attendance(client, record):
+    text = page_text(client.get(minutes_url(record.august)))
+
+    assert_in_order(
+        text,
+        [
+            "Mrs Anita James",
+            "Declarations of interest",
+            "Councillor Joannou: other registrable interest in all substantive items",
+            "as he had two close relatives that worked for Leicestershire Police",
+            "* * * * * * * *",
+            "1. Welcome and introductions",
+        ],
+    )
+
+
+def test_minutes_say_when_there_were_no_declarations(client, record):
+    text = page_text(client.get(minutes_url(record.july)))
+
+    assert_in_order(text, ["Mrs Anita James", "There were no declarations.", "* * *"])
+
+
+def test_minutes_withhold_a_declaration_only_about_private_business_from_the_public(client, record):
+    declare_on_private_business_only(record)
+
+    text = page_text(client.get(minutes_url(record.august)))
+
+    assert "Councillor Joannou: other registrable interest" in text
+    assert "friend of the preferred candidate" not in text
+
+
+def test_minutes_show_staff_a_declaration_about_private_business(staff_client, record):
+    declare_on_private_business_only(record)
+
+    text = page_text(staff_client.get(minutes_url(record.august)))
+
+    assert "Councillor Allnatt: personal interest in item 4" in text
+    assert "as a friend of the preferred candidate" in text
+
+
 # --- PDF -----------------------------------------------------------------------------------
 
 
@@ -309,6 +360,53 @@ def test_minutes_download_as_a_pdf_with_the_visible_text(client, record):
     assert b"(DRAFT, subject to confirmation at the next meeting.)" in response.content
     assert b"Confirmation Hearing in accordance with Schedule 1" in response.content
     assert b"considered in private" in response.content
+
+
+def pdf_text(content):
+    """The text a reader sees in a PDF written by meetings.pdf: its shown strings, in order."""
+    strings = re.findall(rb"\(((?:\\.|[^\\)])*)\) Tj", content)
+    return " ".join(re.sub(rb"\\(.)", rb"\1", s).decode("cp1252") for s in strings)
+
+
+def test_minutes_pdf_shows_declarations_after_attendance(client, record):
+    text = pdf_text(client.get(pdf_url(record.august)).content)
+
+    assert_in_order(
+        text,
+        [
+            "Mrs Anita James",
+            "DECLARATIONS OF INTEREST",
+            "Councillor Joannou: other registrable interest in all substantive items",
+            "as he had two close relatives that worked for Leicestershire Police",
+            "* * * * * * * *",
+            "1. WELCOME AND INTRODUCTIONS",
+        ],
+    )
+
+
+def test_minutes_pdf_says_when_there_were_no_declarations(client, record):
+    text = pdf_text(client.get(pdf_url(record.july)).content)
+
+    assert_in_order(text, ["Mrs Anita James", "There were no declarations.", "* * *"])
+
+
+def test_minutes_pdf_withholds_a_declaration_only_about_private_business_from_the_public(
+    client, record
+):
+    declare_on_private_business_only(record)
+
+    text = pdf_text(client.get(pdf_url(record.august)).content)
+
+    assert "Councillor Joannou: other registrable interest" in text
+    assert "friend of the preferred candidate" not in text
+
+
+def test_minutes_pdf_shows_staff_a_declaration_about_private_business(staff_client, record):
+    declare_on_private_business_only(record)
+
+    text = pdf_text(staff_client.get(pdf_url(record.august)).content)
+
+    assert "Councillor Allnatt: personal interest in item 4 as a friend of the preferred" in text
 
 
 def test_minutes_pdf_withholds_exempt_text_from_anonymous_visitors(client, record):
