@@ -17,13 +17,15 @@ SQLITE_TESTS := -m "not sweeping and not postgres_only" --ignore=tests/api/test_
 # Every Python file of the project, for django-upgrade.
 PYTHON_FILES = $(shell find . -name '*.py' -not -path './.venv/*' -not -path './node_modules/*')
 
-.PHONY: help run test test-sqlite test-postgres test-deep bench lint format install assets clean
+.PHONY: help run worker screenshots test test-sqlite test-postgres test-deep bench lint format install assets clean
 
 help:
 	@echo "make run    install, migrate, load the demo data and serve on http://$(HOST):$(PORT)/"
+	@echo "make worker run queued tasks (reminder emails): beside make run, or on each server"
 	@echo "make test   install what the tests need and run the whole suite (SQLite, then PostgreSQL)"
 	@echo "make test-deep  the forms fuzz and API schema run with many more examples (nightly CI)"
 	@echo "make bench  performance benchmarks at national scale (not part of make test)"
+	@echo "make screenshots  the main pages at 375 and 1280 px for each role, in docs/screenshots/"
 	@echo "make lint   ruff check (with a complexity ceiling), format check and django-upgrade check"
 
 $(PY):
@@ -56,9 +58,16 @@ run: install assets
 	@echo "  Demo log-ins (user / password):"
 	@echo "    officer / demo-officer-2023   democratic services: keeps the record in the admin"
 	@echo "    member  / demo-member-2023    Panel member: sees restricted material, edits nothing"
+	@echo "    owner   / demo-owner-2023     action owner: reports progress on their actions"
 	@echo "    admin   / demo-admin-2023     superuser"
 	@echo
 	DJANGO_ENV=development $(PY) manage.py runserver $(HOST):$(PORT)
+
+# The task worker: claims queued tasks (reminder emails) from the database and runs them.
+# Development by default; a server sets DJANGO_ENV=production and its other variables.
+# Any number of workers, on any machines, may share one queue: each task runs once.
+worker: install
+	DJANGO_ENV=$${DJANGO_ENV:-development} $(PY) manage.py db_worker
 
 test: install assets
 	@start=$$(date +%s); \
@@ -83,8 +92,16 @@ test-deep: install assets
 	HYPOTHESIS_PROFILE=deep DJANGO_ENV=test scripts/with-postgres \
 		$(PYTEST) tests/test_fuzz_forms.py tests/api/test_schema.py $(PYTEST_ARGS)
 
+# Benchmarks (issue 15's targets): BENCH_ARGS=--quick for a run under 5 minutes, --help for
+# the rest. Uses Redis on 127.0.0.1:6379 (BENCH_REDIS_URL) and, for two app servers behind a
+# proxy, nginx. With DATABASE_URL naming a server, it keeps its built databases there.
+# Screenshots of the main pages at 375 and 1280 px, as each role sees them (docs/screenshots/).
+screenshots: install assets
+	$(PY) scripts/screenshots.py
+
 bench: install assets
 	@command -v wrk >/dev/null || { echo "make bench needs wrk, the HTTP load generator: apt-get install wrk"; exit 1; }
+	@command -v nginx >/dev/null || echo "Without nginx (apt-get install nginx-light) make bench skips the two-server run."
 	scripts/with-postgres $(PY) -m bench $(BENCH_ARGS)
 
 lint: install

@@ -68,6 +68,9 @@ class ActionViewSet(PublicReadViewSet):
 
     serializer_class = ActionSerializer
     filterset_class = ActionFilter
+    # Grouped by the meeting they arose at; references repeat across meetings, so they
+    # cannot carry a cursor on their own (see panel.api.StandardPagination).
+    ordering = ("meeting_id", "reference", "pk")
 
     @property
     def conflict_actions(self):
@@ -85,7 +88,6 @@ class ActionViewSet(PublicReadViewSet):
         return (
             Action.objects.visible_to(Audience.of(self.request))
             .with_rag(on=timezone.localdate())
-            .with_public_flag()
             .select_related("meeting__body", "item", "target_meeting", "signed_off_at")
             .prefetch_related("owners", Prefetch("history", queryset=history))
         )

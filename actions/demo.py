@@ -14,7 +14,7 @@ from django.contrib.auth.models import Group
 from actions import services
 from actions.models import Action
 from meetings.importing.load import import_text
-from meetings.importing.text import read_upload
+from meetings.importing.text import read_upload, reflow_paragraphs
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -150,7 +150,7 @@ def _board_meeting(body, board):
             "number": section["number"],
             "title": section["title"],
             "description": section.get("heading", ""),
-            "minutes_text": section.get("text", "").strip(),
+            "minutes_text": reflow_paragraphs(section.get("text", "")),
             "confidentiality": section.get("confidentiality", AgendaItem.Confidentiality.PUBLIC),
         }
         item = _get_or_create(AgendaItem, {"meeting": meeting, "order": order}, values)

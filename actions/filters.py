@@ -1,4 +1,8 @@
-"""The action log's filters, shared by the /actions/ pages and the API."""
+"""The action log's filters, shared by the /actions/ pages and the API.
+
+Sorting is the page's own (actions.views.ActionPageFilter): the API's lists come in a fixed
+order that a cursor can resume (panel.api.StandardPagination).
+"""
 
 import django_filters
 from django.db.models import F
@@ -32,7 +36,9 @@ class ActionFilter(django_filters.FilterSet):
     owner = django_filters.ModelChoiceFilter(
         field_name="owners", queryset=Owner.objects.all(), label="Owner"
     )
-    status = django_filters.MultipleChoiceFilter(choices=Action.Status.choices, label="Status")
+    status = django_filters.MultipleChoiceFilter(
+        choices=Action.Status.choices, label="Status", distinct=False
+    )
     rag = django_filters.ChoiceFilter(
         choices=Action.Rag.choices, method="filter_rag", label="RAG rating"
     )
@@ -40,10 +46,6 @@ class ActionFilter(django_filters.FilterSet):
     due_after = django_filters.DateFilter(field_name="due_date", lookup_expr="gte")
     due_before = django_filters.DateFilter(field_name="due_date", lookup_expr="lte")
     q = django_filters.CharFilter(field_name="text", lookup_expr="icontains", label="Text")
-    ordering = NullsLastOrderingFilter(
-        fields=(("due_date", "due"), ("meeting__date", "meeting_date"), ("reference", "reference")),
-        label="Sort by",
-    )
 
     class Meta:
         model = Action

@@ -5,11 +5,22 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Exists, ExpressionWrapper, OuterRef, Q, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import AgendaItem, Meeting, Minutes, Person, Resolution
+from meetings.models.stored_visibility import TracksVisibilityInputs, visibility_inputs_changed
 
 AMBER_DAYS = 14
 
@@ -48,6 +59,8 @@ class Owner(models.Model):
 PUBLIC = AgendaItem.Confidentiality.PUBLIC
 # An action the public may see (meetings.visibility explains the rule): not marked
 # restricted, not from a private item, and not from a resolution the public may not read.
+# The one source of truth: each action stores its answer in ``is_public`` (its cache, which
+# the queries filter on), recomputed by ``refresh_public_flags`` whenever an input changes.
 PUBLIC_ACTION = (
     Q(restricted=False)
     & (Q(item__isnull=True) | Q(item__confidentiality=PUBLIC))
@@ -63,8 +76,8 @@ PUBLIC_ACTION = (
 
 class ActionQuerySet(models.QuerySet):
     def public(self):
-        """Actions the public may see (``PUBLIC_ACTION``)."""
-        return self.filter(PUBLIC_ACTION)
+        """Actions the public may see (``PUBLIC_ACTION``, as stored in ``is_public``)."""
+        return self.filter(is_public=True)
 
     def visible_to(self, audience):
         """Actions ``audience`` (a meetings.visibility.Audience) may see: every action for
@@ -72,13 +85,36 @@ class ActionQuerySet(models.QuerySet):
         if audience.all_actions:
             return self
         if audience.user.is_authenticated:
-            return self.filter(PUBLIC_ACTION | Q(pk__in=answered_for_by(audience.user)))
+            return self.filter(Q(is_public=True) | Q(pk__in=answered_for_by(audience.user)))
         return self.public()
 
-    def with_public_flag(self):
-        """Annotate ``is_public``: whether the public may see the action."""
-        return self.annotate(
-            is_public=ExpressionWrapper(PUBLIC_ACTION, output_field=models.BooleanField())
+    def of_meetings(self, meeting_ids):
+        """Actions whose visibility depends on the record of ``meeting_ids`` (every action
+        when None): arising at them, or from their items or resolutions."""
+        if meeting_ids is None:
+            return self
+        ids = Action.objects.order_by().values_list("pk", flat=True)
+        found = (
+            ids.filter(meeting_id__in=meeting_ids)
+            .union(
+                ids.filter(item__meeting_id__in=meeting_ids),
+                ids.filter(resolution__item__meeting_id__in=meeting_ids),
+            )
+            .order_by()
+        )
+        # Looked up first (a few index lookups): an UPDATE of listed ids finds its rows at
+        # once, where one filtering on three joins would read every action.
+        return self.filter(pk__in=list(found))
+
+    def refresh_public_flags(self):
+        """Recompute ``is_public`` (from ``PUBLIC_ACTION``) and ``meeting_date`` of these
+        actions with one UPDATE. Returns the number of rows."""
+        # The rule is evaluated once over these rows, not once per row.
+        public = self.filter(PUBLIC_ACTION).values("pk")
+        meeting_date = Meeting.objects.filter(pk=OuterRef("meeting_id")).order_by().values("date")
+        return self.update(
+            is_public=ExpressionWrapper(Q(pk__in=public), output_field=models.BooleanField()),
+            meeting_date=Subquery(meeting_date[:1]),
         )
 
     def outstanding(self):
@@ -131,7 +167,7 @@ def answered_for_by(user):
     return Action.objects.filter(Q(owners__users=user) | Q(owners__person__user=user)).values("pk")
 
 
-class Action(models.Model):
+class Action(TracksVisibilityInputs, models.Model):
     """One piece of follow-up work that arose at a meeting, tracked until it is signed off."""
 
     class Status(models.TextChoices):
@@ -195,11 +231,22 @@ class Action(models.Model):
     )
     withdrawn_reason = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # What the lists filter and sort on, stored so that they need not join every item,
+    # resolution and minutes: computed by ``refresh_public_flags``, never set by hand.
+    is_public = models.BooleanField(
+        default=False, editable=False, help_text="The public may see it (PUBLIC_ACTION)."
+    )
+    meeting_date = models.DateField(
+        null=True, editable=False, help_text="The date of the meeting at which it arose."
+    )
 
     objects = ActionQuerySet.as_manager()
 
+    # The fields of its own that PUBLIC_ACTION and meeting_date read.
+    visibility_inputs = ("restricted", "item_id", "resolution_id", "meeting_id")
+
     class Meta:
-        ordering = ["meeting__date", "reference", "id"]
+        ordering = ["meeting_date", "reference", "id"]
         permissions = [
             ("view_restricted_action", "Can see actions from exempt or redacted items"),
             ("change_action_status", "Can move actions through their workflow"),
@@ -215,6 +262,22 @@ class Action(models.Model):
                 condition=~Q(status="withdrawn") | ~Q(withdrawn_reason=""),
                 name="action_withdrawn_has_reason",
                 violation_error_message="A withdrawn action needs a reason.",
+            ),
+        ]
+        indexes = [
+            # The public's outstanding actions (the /actions/ page and its RAG counts), in the
+            # page's default order: soonest due first, then the meeting's date.
+            models.Index(
+                fields=["due_date", "meeting_date", "reference", "id"],
+                condition=Q(is_public=True) & ~Q(status__in=["complete", "withdrawn"]),
+                name="action_public_outstanding",
+            ),
+            # Every public action in the same order, for the page filtered by status (most
+            # actions are closed: the first page is found without sorting them all).
+            models.Index(
+                fields=["due_date", "meeting_date", "reference", "id"],
+                condition=Q(is_public=True),
+                name="action_public_by_due_date",
             ),
         ]
 
@@ -235,14 +298,15 @@ class Action(models.Model):
     def is_closed(self):
         return self.status in self.CLOSED_STATUSES
 
+    def visibility_inputs_saved(self, *, adding):
+        own = Action.objects.filter(pk=self.pk)
+        own.refresh_public_flags()
+        self.is_public, self.meeting_date = own.values_list("is_public", "meeting_date").get()
+
     @property
     def is_restricted(self):
-        """Whether the public may not see the action (``PUBLIC_ACTION``, in Python).
-
-        Querysets annotated ``with_public_flag`` answer without a query."""
-        if hasattr(self, "is_public"):
-            return not self.is_public
-        return not Action.objects.public().filter(pk=self.pk).exists()
+        """Whether the public may not see the action (``PUBLIC_ACTION``, as stored)."""
+        return not self.is_public
 
     def rag_on(self, on=None):
         """The RAG rating, derived from status and due date (never stored)."""
@@ -256,6 +320,11 @@ class Action(models.Model):
         if self.due_date <= on + datetime.timedelta(days=AMBER_DAYS):
             return self.Rag.AMBER
         return self.Rag.GREEN
+
+
+@receiver(visibility_inputs_changed, dispatch_uid="refresh_action_visibility")
+def _refresh_actions(sender, meeting_ids, **kwargs):
+    Action.objects.of_meetings(meeting_ids).refresh_public_flags()
 
 
 class ActionEvent(models.Model):
@@ -309,3 +378,7 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"Reminder for {self.action} to {self.recipient} on {self.sent_on}"
+
+
+# Owners' progress updates live in their own module; imported here so Django finds the model.
+from actions.progress import ProgressUpdate  # noqa: E402, F401

@@ -26,10 +26,18 @@ RECORD_MODELS = {
         "minutes",
         "minutesevent",
     ],
-    "actions": ["owner", "action", "actionevent", "reminder"],
+    "actions": ["owner", "action", "actionevent", "reminder", "progressupdate"],
 }
 # Rows of record that staff may not delete (superusers only); history is never deleted.
-UNDELETABLE = {"meeting", "resolution", "minutes", "minutesevent", "action", "actionevent"}
+UNDELETABLE = {
+    "meeting",
+    "resolution",
+    "minutes",
+    "minutesevent",
+    "action",
+    "actionevent",
+    "progressupdate",
+}
 # History and reminders are written by the site, never edited by hand.
 READ_ONLY = {"minutesevent", "actionevent", "reminder"}
 EXTRA_STAFF = ["view_restricted_action", "change_action_status"]

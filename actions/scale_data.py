@@ -25,6 +25,7 @@ from meetings.models import (
     PersonAlias,
     Resolution,
 )
+from meetings.models.stored_visibility import refresh_visibility
 
 # The words the dataset is made of: a data file, so that changing them is not a code change.
 WORDS = json.loads((Path(__file__).parent / "data" / "scale_words.json").read_text())
@@ -57,6 +58,8 @@ def generate(
         items = run.add_items_and_minutes(meetings, seats, items_per_meeting)
         run.add_resolutions(items)
         run.add_actions(meetings, items, owners, actions_per_meeting)
+        # bulk_create skips save(), which keeps the stored visibility flags and dates.
+        refresh_visibility()
     return run.counts
 
 

@@ -1,8 +1,10 @@
 """Reminder emails to action owners, as a task of Django's tasks framework.
 
 The management command ``send_action_reminders`` enqueues the task; a scheduler (cron, a
-systemd timer) runs the command each morning. With the ImmediateBackend the task runs at
-once in the command's process.
+systemd timer) runs the command each morning on one machine. The task waits as a row in the
+database queue (django-tasks-db) until a worker (``make worker``, ``manage.py db_worker``)
+on any machine claims and runs it; in the test suite's ImmediateBackend it runs at once in
+the command's process.
 
 Each owner gets one email listing their actions that are overdue or due within seven days.
 An action is claimed for an owner and a day by a Reminder row (unique per action, owner and

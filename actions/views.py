@@ -11,7 +11,7 @@ import csv
 import django_filters
 from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, TextField, Value
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -19,13 +19,16 @@ from django.utils import timezone
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 from django_filters.views import FilterMixin
 
+from actions import counts as counts_module
 from actions.filters import ActionFilter, NullsLastOrderingFilter
 from actions.forms import ReportMeetingForm
 from actions.models import Action, ActionEvent, Owner
+from actions.progress import ProgressUpdate, may_report_on
 from actions.reports import actions_arising_report
-from meetings.models import Meeting
+from meetings.models import Body, Meeting, Membership
 from meetings.visibility import Audience
 from panel.converters import is_id
+from panel.widgets import lighten
 
 
 class ActionPageFilter(ActionFilter):
@@ -35,14 +38,11 @@ class ActionPageFilter(ActionFilter):
     meeting = django_filters.ModelChoiceFilter(queryset=Meeting.objects.none(), label="Meeting")
 
     ordering = NullsLastOrderingFilter(
-        fields=[
-            (field, param)
-            for param, field in ActionFilter.base_filters["ordering"].param_map.items()
-        ],
+        fields=(("due_date", "due"), ("meeting_date", "meeting_date"), ("reference", "reference")),
         field_labels={
             "due_date": "Due date, soonest first",
             "-due": "Due date, latest first",
-            "meeting__date": "Meeting, oldest first",
+            "meeting_date": "Meeting, oldest first",
             "-meeting_date": "Meeting, newest first",
             "reference": "Reference",
             "-reference": "Reference, reversed",
@@ -84,6 +84,7 @@ class ActionPageFilter(ActionFilter):
             fields["q"].widget.attrs["class"] = "govuk-input"
             fields["q"].label = "Words in the action"
             self._list_meetings(fields["meeting"])
+            lighten(self._form)
         return self._form
 
     MEETINGS_LISTED = 100
@@ -94,14 +95,19 @@ class ActionPageFilter(ActionFilter):
         A national site has thousands of meetings with actions; a list of them all would
         outweigh the page. Any meeting is still accepted: the field's queryset is unchanged.
         """
-        meetings = field.queryset
+        meetings, listed = field.queryset, []
         if body := self.data.get("body"):
             meetings = meetings.filter(body__slug=body)
-        listed = list(meetings[: self.MEETINGS_LISTED + 1])
-        if len(listed) > self.MEETINGS_LISTED:
-            listed, empty = [], "All meetings (choose a body to list its meetings)"
+            candidates = Meeting.objects.filter(body__slug=body)
         else:
-            empty = "All meetings"
+            candidates = Meeting.objects.all()
+        # Which meetings have actions the visitor may see is a scan of the visible actions
+        # (158 ms nationally): ask only when the meetings to choose from are few enough to
+        # list, which their primary key index answers at once.
+        if candidates.order_by().values("pk")[self.MEETINGS_LISTED : self.MEETINGS_LISTED + 1]:
+            empty = "All meetings (choose a body to list its meetings)"
+        else:
+            listed, empty = list(meetings), "All meetings"
         chosen = self.data.get("meeting", "")
         if is_id(chosen) and int(chosen) not in {m.pk for m in listed}:
             listed += field.queryset.filter(pk=chosen)
@@ -112,18 +118,20 @@ class ActionPageFilter(ActionFilter):
 
 def with_page_relations(queryset):
     """What the action tables read: meeting and body, item, owners, and whether public."""
-    return (
-        queryset.select_related("meeting__body", "item")
-        .prefetch_related("owners")
-        .with_public_flag()
-    )
+    return queryset.select_related("meeting__body", "item").prefetch_related("owners")
 
 
-def rag_counts(queryset):
-    """How many of ``queryset`` are red, amber and green (one query)."""
-    counts = queryset.order_by().aggregate(
-        **{rag: Count("pk", filter=Q(rag=rag)) for rag in Action.Rag.values}
+def rag_counts(queryset, *, audience, filters):
+    """How many of ``queryset`` are red, amber and green: one query, then cached for this
+    audience and these ``filters`` (the query string, less paging and sorting) until the
+    record changes or the day ends."""
+    variant = "&".join(
+        f"{name}={value}"
+        for name, values in sorted(filters.lists())
+        if name not in ("page", "ordering")
+        for value in sorted(values)
     )
+    counts = counts_module.rag_counts(queryset, audience=audience, variant=f"list?{variant}")
     return [(rag, label, counts[rag]) for rag, label in Action.Rag.choices]
 
 
@@ -135,7 +143,7 @@ class FilteredActionsMixin(FilterMixin):
     def get_queryset(self):
         actions = with_page_relations(
             Action.objects.visible_to(Audience.of(self.request)).with_rag()
-        ).order_by(F("due_date").asc(nulls_last=True), "meeting__date", "reference", "pk")
+        ).order_by(F("due_date").asc(nulls_last=True), "meeting_date", "reference", "pk")
         if not self.request.GET.getlist("status"):
             actions = actions.outstanding()
         return actions
@@ -161,7 +169,9 @@ class ActionListView(FilteredActionsMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
-        context["rag_counts"] = rag_counts(self.object_list)
+        context["rag_counts"] = rag_counts(
+            self.object_list, audience=Audience.of(self.request), filters=self.request.GET
+        )
         context["showing_closed"] = bool(self.request.GET.getlist("status"))
         context["ordering"] = self.request.GET.get("ordering", "")
         return context
@@ -263,7 +273,6 @@ class ActionDetailView(DetailView):
         return (
             Action.objects.visible_to(Audience.of(self.request))
             .with_rag()
-            .with_public_flag()
             .select_related(
                 "meeting__body",
                 "item",
@@ -286,26 +295,55 @@ class ActionDetailView(DetailView):
         context["resolution"] = (
             action.resolution if audience.may_read_resolution(action.resolution) else None
         )
+        context.update(progress_context(self.request.user, action))
         return context
 
 
+def progress_context(user, action):
+    """The latest accepted progress update, for everyone who may see the action; for its
+    owners (and staff), the way to report progress and their updates awaiting review."""
+    updates = list(action.progress_updates.select_related("author")[:20])
+    accepted = [u for u in updates if u.status == ProgressUpdate.Status.ACCEPTED]
+    reporting = not action.is_closed and may_report_on(user, action)
+    return {
+        "latest_update": accepted[0] if accepted else None,
+        "can_report": reporting,
+        "own_updates": [
+            u for u in updates if reporting and u.status != ProgressUpdate.Status.ACCEPTED
+        ],
+    }
+
+
 class MyActionsView(LoginRequiredMixin, ListView):
-    """/actions/mine/: actions the signed-in user owns or that arose from their motions."""
+    """/actions/mine/: the actions the signed-in user answers for (as an owner, or from
+    resolutions they moved), then the outstanding actions of the bodies they sit on."""
 
     template_name = "actions/action_mine.html"
     context_object_name = "actions"
 
     def get_queryset(self):
         user = self.request.user
-        return with_page_relations(
-            Action.objects.visible_to(Audience.of(self.request)).owned_by_user(user).with_rag()
-        ).order_by(F("due_date").asc(nulls_last=True), "meeting__date", "reference", "pk")
+        visible = Action.objects.visible_to(Audience.of(self.request))
+        mine = visible.owned_by_user(user).values("pk")
+        self.bodies = Body.objects.filter(
+            pk__in=Membership.objects.current().filter(person__user=user).values("body")
+        ).order_by("name")
+        return (
+            with_page_relations(
+                visible.filter(Q(pk__in=mine) | Q(meeting__body__in=self.bodies))
+                .annotate(answers_for=Exists(mine.filter(pk=OuterRef("pk"))))
+                .with_rag()
+            )
+        ).order_by(F("due_date").asc(nulls_last=True), "meeting_date", "reference", "pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         actions = list(context["actions"])
-        context["outstanding"] = [a for a in actions if not a.is_closed]
-        context["closed"] = [a for a in actions if a.is_closed]
+        mine = [a for a in actions if a.answers_for]
+        context["outstanding"] = [a for a in mine if not a.is_closed]
+        context["closed"] = [a for a in mine if a.is_closed]
+        context["bodies"] = list(self.bodies)
+        context["body_actions"] = [a for a in actions if not a.answers_for and not a.is_closed]
         return context
 
 

@@ -15,7 +15,7 @@ import datetime
 
 import icalendar
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.utils import timezone
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import ResolvedComponent
@@ -167,7 +167,8 @@ class PublicReadViewSet(viewsets.ReadOnlyModelViewSet):
     """Base for every API viewset: readable by anyone, within what they may see.
 
     Subclasses start ``get_queryset`` from a visibility QuerySet method and declare a
-    ``filterset_class`` (including its ``ordering``).
+    ``filterset_class``, the list's ``ordering`` and the ``?ordering=`` values they offer
+    (``ordering_fields``; see panel.api.StandardPagination for what a cursor can sort by).
     """
 
     # Token first, so an anonymous write is answered 401 with WWW-Authenticate: Token.
@@ -183,6 +184,11 @@ class PublicReadViewSet(viewsets.ReadOnlyModelViewSet):
     # Any single path segment reaches the view, so a malformed id ("12.5", "abc") is the
     # API's JSON 404 rather than the site's HTML one.
     lookup_value_regex = "[^/]+"
+    # The list's order: its first column nearly unique (the cursor's position), the last
+    # unique, so no row is on two pages or on none.
+    ordering = ("-pk",)
+    # ?ordering= name -> a non-null, nearly unique column of the model (ties by pk).
+    ordering_fields = {}
 
     def get_renderers(self):
         if self.action == "list":
@@ -191,12 +197,6 @@ class PublicReadViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_exception_handler(self):
         return exception_handler
-
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        # A unique last sort key keeps pages stable: no row on two pages, none on neither.
-        order = queryset.query.order_by or queryset.model._meta.ordering
-        return queryset.order_by(*order, "pk")
 
 
 class ICalendarRenderer(BaseRenderer):
@@ -245,6 +245,8 @@ class OrganizationViewSet(PublicReadViewSet):
     serializer_class = OrganizationSerializer
     filterset_class = OrganizationFilter
     lookup_field = "slug"
+    ordering = ("name", "pk")
+    ordering_fields = {"name": "name", "abbreviation": "short_name"}
 
     def get_queryset(self):
         # Every body is public.
@@ -261,6 +263,8 @@ class PersonViewSet(PublicReadViewSet):
     serializer_class = PersonSerializer
     filterset_class = PersonFilter
     lookup_field = "slug"
+    ordering = ("family_name", "given_name", "pk")
+    ordering_fields = {"family_name": "family_name", "given_name": "given_name"}
 
     def get_queryset(self):
         # Names and spellings are public; e-mail addresses and log-ins are never serialized.
@@ -276,6 +280,7 @@ class MembershipViewSet(PublicReadViewSet):
 
     serializer_class = MembershipSerializer
     filterset_class = MembershipFilter
+    ordering = ("pk",)
 
     def get_queryset(self):
         return Membership.objects.select_related("person", "body")
@@ -298,6 +303,8 @@ class EventViewSet(AudienceMixin, PublicReadViewSet):
     """Meetings of every body."""
 
     filterset_class = EventFilter
+    ordering = ("-date", "-start_time", "-pk")
+    ordering_fields = {"date": "date"}
     list_renderer_classes = [JSONRenderer, CSVRenderer, ICalendarRenderer]
     detail_renderer_classes = [JSONRenderer, ICalendarRenderer]
     meetings_shown = ()
@@ -334,10 +341,16 @@ class MotionViewSet(AudienceMixin, PublicReadViewSet):
 
     serializer_class = MotionListSerializer
     filterset_class = MotionFilter
+    # By item, the order the record was entered in; ?ordering=date (or -date) by meeting date.
+    ordering = ("item_id", "number", "pk")
+    ordering_fields = {"date": "decided_on"}
 
     def get_queryset(self):
-        return self.audience.resolutions().select_related(
-            "item__meeting__body", "mover", "seconder"
+        # The meeting's date as a column of the row, so a cursor can sort and resume by it.
+        return (
+            self.audience.resolutions()
+            .annotate(decided_on=F("item__meeting__date"))
+            .select_related("item__meeting__body", "mover", "seconder")
         )
 
 
@@ -350,6 +363,7 @@ class WorkProgrammeViewSet(PublicReadViewSet):
 
     serializer_class = WorkProgrammeEntrySerializer
     filterset_class = WorkProgrammeFilter
+    ordering = ("pk",)
 
     def get_queryset(self):
         # The work programme is a published document: every entry is public.

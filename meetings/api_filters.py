@@ -4,7 +4,9 @@ What a client may read is decided in meetings.visibility (``Audience``); the fil
 matches depend on it (text in items and minutes, people in attendance) ask it too.
 
 Every query parameter an endpoint accepts is declared in its FilterSet, with a message that
-says what was wrong; the API turns an invalid value into a 400 naming the parameter.
+says what was wrong; the API turns an invalid value into a 400 naming the parameter. Sorting
+(``?ordering=``) and paging are the paginator's (panel.api.StandardPagination): a cursor can
+only resume on an order the viewset declares.
 """
 
 import django_filters
@@ -88,17 +90,6 @@ def multiple_choice_filter(choices, help_text, field_name=None):
     )
 
 
-def ordering_filter(fields, help_text):
-    return django_filters.OrderingFilter(
-        fields=fields,
-        label=help_text,
-        error_messages={
-            "invalid_choice": "Cannot sort by %(value)s: use one of the listed fields, with - "
-            "for descending."
-        },
-    )
-
-
 class DateRangeForm(forms.Form):
     """date_from and date_to, when both are given, must be in order."""
 
@@ -124,7 +115,6 @@ class OrganizationFilter(django_filters.FilterSet):
     )
     active = BooleanFilter(field_name="is_active", label="Whether the body still meets.")
     q = django_filters.CharFilter(method="filter_text", label="Text in the name or abbreviation.")
-    ordering = ordering_filter((("name", "name"), ("short_name", "abbreviation")), "Sort by.")
 
     class Meta:
         model = Body
@@ -141,9 +131,6 @@ class PersonFilter(django_filters.FilterSet):
     body = body_filter("memberships__body", "People with a membership of this body (slug).")
     current = BooleanFilter(
         method="filter_current", label="true: people holding a membership today."
-    )
-    ordering = ordering_filter(
-        (("family_name", "family_name"), ("given_name", "given_name")), "Sort by."
     )
 
     class Meta:
@@ -179,10 +166,6 @@ class MembershipFilter(django_filters.FilterSet):
         label="Memberships that held on this date (YYYY-MM-DD).",
         error_messages={"invalid": "Enter a real date as YYYY-MM-DD, for example 2023-07-26."},
     )
-    ordering = ordering_filter(
-        (("start_date", "start_date"), ("end_date", "end_date"), ("person__family_name", "person")),
-        "Sort by.",
-    )
 
     class Meta:
         model = Membership
@@ -216,7 +199,6 @@ class EventFilter(AudienceFilterSet):
         label="Text in the meeting's title or venue, or in an item's title, description or "
         "minute that the client may read.",
     )
-    ordering = ordering_filter((("date", "date"),), "Sort by date (-date: newest first).")
 
     class Meta:
         model = Meeting
@@ -268,10 +250,6 @@ class MotionFilter(django_filters.FilterSet):
     is_motion = BooleanFilter(label="true: motions moved and seconded by named members.")
     person = person_filter("filter_person", "Motions this person moved or seconded (slug).")
     q = django_filters.CharFilter(field_name="text", lookup_expr="icontains", label="Text.")
-    ordering = ordering_filter(
-        (("item__meeting__date", "date"), ("item__order", "item"), ("number", "number")),
-        "Sort by.",
-    )
 
     class Meta:
         model = Resolution
@@ -309,9 +287,6 @@ class WorkProgrammeFilter(django_filters.FilterSet):
         "meeting__date", "lte", "Planned for a meeting on or before this date (YYYY-MM-DD)."
     )
     q = django_filters.CharFilter(method="filter_text", label="Text in the title or comments.")
-    ordering = ordering_filter(
-        (("meeting__date", "date"), ("order", "order"), ("title", "title")), "Sort by."
-    )
 
     class Meta:
         model = WorkProgrammeEntry

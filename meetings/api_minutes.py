@@ -211,6 +211,8 @@ class MinutesViewSet(PublicReadViewSet):
 
     filterset_class = MinutesFilter
     permission_classes = [CanKeepMinutes]
+    # The cursor pages on the minutes' own key: the latest recorded first.
+    ordering = ("-pk",)
     schema = StaffOnlySchema()
     conflict_actions = {name: [409] for name in services.STEPS}
 
@@ -224,7 +226,6 @@ class MinutesViewSet(PublicReadViewSet):
             Audience.of(self.request)
             .minutes()
             .select_related("meeting__body", "confirmed_by__item__meeting")
-            .order_by("-meeting__date", "-pk")
         )
         if self.action == "list":
             return minutes

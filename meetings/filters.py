@@ -10,11 +10,14 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from meetings import search
 from meetings.models import Body, Membership, Person, Resolution, WorkProgrammeEntry
+from meetings.search_kinds import DECISIONS
 
 WIDGET_CLASSES = {
     forms.Select: "govuk-select",
     forms.TextInput: "govuk-input",
+    forms.SearchInput: "govuk-input",
     forms.DateInput: "govuk-input govuk-input--width-10",
 }
 
@@ -99,14 +102,27 @@ def page_body_filter(field_name):
     )
 
 
+def page_cursor_filter():
+    """Where a page of search results starts (``after``) or ends (``before``): written by
+    the page's own Previous and Next links, and applied by the view, which pages by keyset."""
+    return django_filters.CharFilter(method="leave_to_view", widget=forms.HiddenInput)
+
+
 class ResolutionPageFilter(django_filters.FilterSet):
     """The decisions register: resolutions by body, year or dates, kind and words."""
 
-    q = django_filters.CharFilter(method="filter_text", label="Words in the decision or item")
+    q = django_filters.CharFilter(
+        method="filter_text",
+        label="Words in the decision",
+        help_text="Every word must appear, in any order.",
+        widget=forms.SearchInput,
+    )
+    after = page_cursor_filter()
+    before = page_cursor_filter()
     body = page_body_filter("item__meeting__body")
-    year = YearFilter(field_name="item__meeting__date", label="Year")
-    date_from = page_date_filter("item__meeting__date", "gte", "From")
-    date_to = page_date_filter("item__meeting__date", "lte", "To")
+    year = YearFilter(field_name="meeting_date", label="Year")
+    date_from = page_date_filter("meeting_date", "gte", "From")
+    date_to = page_date_filter("meeting_date", "lte", "To")
     kind = django_filters.ChoiceFilter(
         choices=Resolution.Kind.choices,
         label="Kind of decision",
@@ -120,7 +136,15 @@ class ResolutionPageFilter(django_filters.FilterSet):
         form = DateRangePageForm
 
     def filter_text(self, queryset, name, value):
-        return queryset.filter(Q(text__icontains=value) | Q(item__title__icontains=value))
+        return DECISIONS.match(queryset, value)
+
+    def leave_to_view(self, queryset, name, value):
+        return queryset
+
+    @property
+    def search_text(self):
+        """The words searched for, when the form is valid and has some."""
+        return self.form.cleaned_data.get("q") if self.is_bound and self.is_valid() else ""
 
 
 class PersonPageFilter(django_filters.FilterSet):
@@ -197,10 +221,12 @@ class WorkProgrammePageFilter(django_filters.FilterSet):
 
 
 class SearchForm(GovukForm):
-    """The site search box: the one query parameter of the search page."""
+    """The site search: the words, and (to see more of one kind) the kind and a page."""
 
     q = forms.CharField(
-        label="Search meetings, agenda items, decisions and minutes",
+        label="Search decisions, minutes, agenda items, actions, people and meetings",
+        help_text="Every word must appear, in any order.",
+        widget=forms.SearchInput,
         min_length=2,
         max_length=200,
         error_messages={
@@ -209,3 +235,11 @@ class SearchForm(GovukForm):
             "max_length": "Enter no more than 200 characters to search for.",
         },
     )
+    kind = forms.ChoiceField(
+        choices=search.kind_choices,
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "Choose a kind of result from the list."},
+    )
+    after = forms.CharField(required=False, widget=forms.HiddenInput)
+    before = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -2,7 +2,7 @@
 
 Each app registers its viewsets on ``router`` (meetings.api, actions.api). Here: JSON errors
 of one shape (``exception_handler``), declared filters only (an unknown or malformed query
-parameter is a 400 naming it), bounded pages, and CSV for lists.
+parameter is a 400 naming it), bounded pages followed by cursor, and CSV for lists.
 
 The base viewset and the schema class that use these live in meetings.api: the settings name
 ``panel.api.StandardPagination``, which DRF imports while rest_framework.generics is still
@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import exceptions, serializers, status
-from rest_framework.pagination import PageNumberPagination
+from rest_framework.pagination import CursorPagination
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.routers import DefaultRouter
 from rest_framework.serializers import as_serializer_error
@@ -126,13 +126,32 @@ def api_not_found(request, *args, **kwargs):
 # --- Pagination ---------------------------------------------------------------------------
 
 
-class StandardPagination(PageNumberPagination):
-    """Numbered pages of 50 rows by default and 200 at most; bad values are 400s."""
+class StandardPagination(CursorPagination):
+    """Pages of 50 rows by default and 200 at most, followed by cursor; bad values are 400s.
+
+    A cursor names the last row seen, so a page costs one indexed query however deep it is,
+    and no ``COUNT(*)`` over the (often multi-table) visible rows is run: on the national
+    dataset that count alone took 42-338 ms. Clients follow ``next`` and ``previous`` (or
+    the Link header) rather than asking for page N.
+
+    Each viewset declares a stable order (``ordering``, ending in a unique key) and the
+    ``?ordering=`` values it offers (``ordering_fields``: name -> a non-null column on the
+    model, ties broken by primary key). A cursor's position is that column's value, so a
+    related or nullable column cannot be offered.
+    """
 
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
-    invalid_page_message = "There is no page {page_number}: {message}."
+    ordering_query_param = "ordering"
+    invalid_cursor_message = "That cursor is not one this list gave: follow next or previous."
+
+    def query_params(self, view):
+        """The query parameters this paginator reads on ``view``."""
+        params = {self.cursor_query_param, self.page_size_query_param}
+        if getattr(view, "ordering_fields", None):
+            params.add(self.ordering_query_param)
+        return params
 
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)
@@ -148,15 +167,43 @@ class StandardPagination(PageNumberPagination):
             )
         return int(raw)
 
-    def get_page_number(self, request, paginator):
-        raw = request.query_params.get(self.page_query_param)
-        if raw is None or raw in self.last_page_strings:
-            return super().get_page_number(request, paginator)
-        if not raw.isdigit() or int(raw) < 1:
+    def get_ordering(self, request, queryset, view):
+        fields = getattr(view, "ordering_fields", {})
+        raw = request.query_params.get(self.ordering_query_param)
+        if not raw:
+            return tuple(getattr(view, "ordering", None) or ("pk",))
+        name = raw.removeprefix("-")
+        if name not in fields:
+            allowed = ", ".join(sorted(fields))
             raise exceptions.ValidationError(
-                {self.page_query_param: ['Give a page number from 1, or "last".']}
+                {
+                    self.ordering_query_param: [
+                        f"Cannot sort by {raw}: use one of {allowed}, with - for descending."
+                    ]
+                }
             )
-        return int(raw)
+        sign = "-" if raw.startswith("-") else ""
+        return (f"{sign}{fields[name]}", f"{sign}pk")
+
+    def _invalid_cursor(self):
+        return exceptions.ValidationError(
+            {self.cursor_query_param: [str(self.invalid_cursor_message)]}
+        )
+
+    def decode_cursor(self, request):
+        try:
+            return super().decode_cursor(request)
+        except exceptions.NotFound:
+            raise self._invalid_cursor() from None
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except (ValueError, DjangoValidationError):
+            # A hand-made cursor whose position is not a value of the sort column.
+            if request.query_params.get(self.cursor_query_param) is None:
+                raise
+            raise self._invalid_cursor() from None
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)
@@ -173,14 +220,31 @@ class StandardPagination(PageNumberPagination):
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
-            if parameter["name"] == self.page_query_param:
-                parameter["schema"]["minimum"] = 1
-                parameter["description"] = 'A page number, from 1 (or "last").'
+            if parameter["name"] == self.cursor_query_param:
+                parameter["description"] = (
+                    "Where the page starts: copy it from the `next` or `previous` link of the "
+                    "page before. Omit it for the first page."
+                )
             elif parameter["name"] == self.page_size_query_param:
                 parameter["schema"].update(minimum=1, maximum=self.max_page_size)
                 parameter["description"] = (
                     f"Rows per page: {self.page_size} unless given, {self.max_page_size} at most."
                 )
+        fields = getattr(view, "ordering_fields", {})
+        if fields:
+            names = sorted(fields)
+            parameters.append(
+                {
+                    "name": self.ordering_query_param,
+                    "required": False,
+                    "in": "query",
+                    "description": "Sort by (- for descending); ties in the order of `id`.",
+                    "schema": {
+                        "type": "string",
+                        "enum": [*names, *(f"-{name}" for name in names)],
+                    },
+                }
+            )
         return parameters
 
 
@@ -262,7 +326,7 @@ ERROR_DESCRIPTIONS = {
     "`errors` names each one.",
     401: "The Authorization token is missing, unknown or inactive, where one is needed.",
     403: "Signed in, but not allowed to do this (or a session request without its CSRF token).",
-    404: "No such resource, or not one you may see; for lists, a page past the last.",
+    404: "No such resource, or not one you may see.",
     409: "The resource's current state does not allow this change, e.g. completing an action "
     "that is already complete.",
     415: "The request body is not JSON: send Content-Type: application/json.",
@@ -285,7 +349,7 @@ class DeclaredFilterBackend(DjangoFilterBackend):
         known.add(api_settings.URL_FORMAT_OVERRIDE)
         paginator = getattr(view, "paginator", None)
         if paginator is not None:
-            known |= {paginator.page_query_param, paginator.page_size_query_param}
+            known |= paginator.query_params(view)
         unknown = sorted(set(request.query_params) - known)
         if unknown:
             allowed = ", ".join(sorted(known))

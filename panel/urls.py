@@ -8,6 +8,7 @@ import actions.api  # noqa: F401  (registers the action log's viewsets on the ro
 import meetings.api  # noqa: F401  (registers the record's viewsets on the router)
 from panel.api import api_not_found, router
 from panel.auth import PanelAuthenticationForm, StaffAuthenticationForm
+from panel.public_cache import public_cache, public_urls
 
 admin.site.site_header = f"{settings.SITE_NAME}: record and action log"
 admin.site.site_title = settings.SITE_NAME
@@ -27,9 +28,15 @@ urlpatterns = [
     # An administrator sets a forgotten password in the admin (Users), after checking who
     # is asking, which an emailed link cannot do.
     path("accounts/tokens/", include("panel.tokens")),
-    path("api/v1/", include(router.urls)),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
-    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),
+    # The API's answers to the public come from the cache (panel/public_cache.py); its writes
+    # (POST to the workflow actions) and every signed-in or token request pass straight by.
+    path("api/v1/", include(public_urls(router.urls))),
+    path("api/schema/", public_cache(SpectacularAPIView.as_view()), name="api_schema"),
+    path(
+        "api/docs/",
+        public_cache(SpectacularSwaggerSplitView.as_view(url_name="api_schema")),
+        name="api_docs",
+    ),
     re_path(r"^api/", api_not_found),
     path("actions/", include("actions.urls")),
     path("", include("meetings.urls")),

@@ -58,6 +58,16 @@ settings.register_profile("deep", max_examples=200, **_COMMON)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: fragments keyed on the record version (footer,
+    RAG counts) or sessions must not carry from one test's data into another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 def pytest_report_header(config):
     return f"hypothesis profile: {settings.get_current_profile_name()}"
 

@@ -14,10 +14,13 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db.models import DBTaskResult
 from knox.models import AuthToken
 
 from actions import services as action_services
+from actions.progress import ProgressUpdate
 from meetings import services as minutes_services
 from meetings.models import Meeting
 from tests.factories import (
@@ -84,6 +87,13 @@ def make_rows(user, n=0):
     )
     action_services.action_start(action=action, user=user, note="Started")
     ReminderFactory(action=action, owner=owner, sent_on=datetime.date(2023, 10, 2))
+    ProgressUpdate.objects.create(action=action, author=user, text="Summary drafted")
+    DBTaskResult.objects.create(
+        args_kwargs={"args": [], "kwargs": {}},
+        task_path="actions.tasks.send_action_reminders",
+        backend_name="default",
+        run_after=timezone.now(),
+    )
     AuthToken.objects.create(user=user)
     Group.objects.create(name=f"Scrutiny task group {n}").user_set.add(user)
     TOTPDevice.objects.create(user=user, name="phone")
@@ -93,6 +103,14 @@ def make_rows(user, n=0):
     AccessLog.objects.create(**visit)
     AccessFailureLog.objects.create(**visit)
     return resolution
+
+
+@pytest.fixture(autouse=True)
+def database_task_queue(settings):
+    """Production's task queue, so the queued tasks' admin shows its rows as it would there."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.test import Client
 
 from meetings.models import Meeting, Person
@@ -52,16 +52,19 @@ def render(urls):
 
 
 def pages_from(settings_dict_changes, urls):
-    """Render ``urls`` with the default connection pointed elsewhere, then put it back."""
-    saved = dict(connection.settings_dict)
-    connection.close()
-    connection.settings_dict.update(settings_dict_changes)
+    """Render ``urls`` with the default database swapped for another (the restored copy),
+    then put the original back, untouched: closing or re-pointing it would lose SQLite's
+    in-memory test database."""
+    original = connections[DEFAULT_DB_ALIAS]
+    restored = original.__class__(
+        {**original.settings_dict, **settings_dict_changes}, alias=DEFAULT_DB_ALIAS
+    )
+    connections[DEFAULT_DB_ALIAS] = restored
     try:
         return render(urls)
     finally:
-        connection.close()
-        connection.settings_dict.clear()
-        connection.settings_dict.update(saved)
+        restored.close()
+        connections[DEFAULT_DB_ALIAS] = original
 
 
 def pg_tool(name):

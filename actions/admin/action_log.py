@@ -18,6 +18,7 @@ from actions.admin.filters import (
     MeetingListFilter,
     OverdueListFilter,
     RagListFilter,
+    StatusListFilter,
 )
 from actions.admin.workflow import ActionWorkflowMixin, action_label
 from actions.forms import ActionFromResolutionForm
@@ -58,7 +59,7 @@ class ActionAdmin(ActionWorkflowMixin, CheckedSelectionMixin, admin.ModelAdmin):
         BodyListFilter,
         MeetingListFilter,
         ("owners", admin.RelatedOnlyFieldListFilter),
-        "status",
+        StatusListFilter,
         RagListFilter,
         OverdueListFilter,
     ]
@@ -112,7 +113,6 @@ class ActionAdmin(ActionWorkflowMixin, CheckedSelectionMixin, admin.ModelAdmin):
             super()
             .get_queryset(request)
             .with_rag()
-            .with_public_flag()
             .select_related("meeting__body")
             .prefetch_related("owners")
         )

@@ -7,6 +7,36 @@ from actions.models import Action
 from meetings.models import Body, Meeting
 
 
+class StatusListFilter(admin.SimpleListFilter):
+    """Status, showing outstanding actions unless another choice (or All) is made: the list
+    an officer opens is the work still to do."""
+
+    title = "status"
+    parameter_name = "status__exact"
+    OUTSTANDING, ALL = "outstanding", "all"
+
+    def lookups(self, request, model_admin):
+        return [(self.OUTSTANDING, "Outstanding"), *Action.Status.choices, (self.ALL, "All")]
+
+    def value(self):
+        return super().value() or self.OUTSTANDING
+
+    def choices(self, changelist):
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": self.value() == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        if self.value() == self.OUTSTANDING:
+            return queryset.outstanding()
+        if self.value() in Action.Status.values:
+            return queryset.filter(status=self.value())
+        return queryset
+
+
 class RagListFilter(admin.SimpleListFilter):
     title = "RAG rating"
     parameter_name = "rag"

@@ -141,8 +141,14 @@ class ActionWorkflowMixin:
         except ValidationError as error:
             form.add_error(None, error)
             return False
+        self.log_step(request, action, step)
         self.message_user(request, done_message(step, [action]), messages.SUCCESS)
         return True
+
+    def log_step(self, request, action, step):
+        """The step in the admin's log, so the action's History and the admin home's Recent
+        actions show it beside ordinary edits (the action's own history keeps the detail)."""
+        self.log_change(request, action, f"{step.label} (now {action.get_status_display()}).")
 
     # The list: one step for every selected action.
 
@@ -178,6 +184,7 @@ class ActionWorkflowMixin:
                 refused.append((action, " ".join(error.messages)))
             else:
                 changed.append(action)
+                self.log_step(request, action, step)
         if changed:
             self.message_user(request, done_message(step, changed), messages.SUCCESS)
         for action, reason in refused:

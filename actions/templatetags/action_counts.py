@@ -7,7 +7,6 @@ a fixed number of queries, however many actions there are.
 """
 
 from django import template
-from django.db.models import Count, Q
 from django.utils import timezone
 
 from actions.models import Action
@@ -24,23 +23,6 @@ def _visible(context):
     return Action.objects.visible_to(audience)
 
 
-@register.inclusion_tag("includes/action_counts.html", takes_context=True)
-def outstanding_action_counts(context):
-    """Outstanding actions the visitor may see, counted by RAG rating (one query)."""
-    counts = (
-        _visible(context)
-        .outstanding()
-        .with_rag(on=timezone.localdate())
-        .order_by()
-        .aggregate(**{rag: Count("pk", filter=Q(rag=rag)) for rag in Action.Rag.values})
-    )
-    rows = [
-        {"rag": rag, "label": label, "count": counts[rag], "colour": RAG_TAG_COLOURS[rag]}
-        for rag, label in Action.Rag.choices
-    ]
-    return {"rows": rows, "total": sum(row["count"] for row in rows)}
-
-
 @register.inclusion_tag("includes/actions_arising.html", takes_context=True)
 def actions_arising(context, meeting):
     """The actions that arose at ``meeting`` that the visitor may see, with owners and RAG."""
@@ -48,7 +30,6 @@ def actions_arising(context, meeting):
         _visible(context)
         .filter(meeting=meeting)
         .with_rag(on=timezone.localdate())
-        .with_public_flag()
         .select_related("target_meeting__body")
         .prefetch_related("owners")
         .order_by("reference", "pk")

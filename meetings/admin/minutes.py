@@ -139,6 +139,7 @@ class MinutesAdmin(CheckedSelectionMixin, SuperuserDeletesMixin, admin.ModelAdmi
                 )
                 form.add_refusal(refusal)
             else:
+                self.log_change(request, minutes, f"{step.label}: {minutes.get_status_display()}.")
                 self.message_user(request, step.done_message(minutes), messages.SUCCESS)
                 return redirect(change_url)
         context = {
@@ -171,6 +172,7 @@ class MinutesAdmin(CheckedSelectionMixin, SuperuserDeletesMixin, admin.ModelAdmi
                     request, f"Not published: {' '.join(error.messages)}", messages.WARNING
                 )
             else:
+                self.log_change(request, minutes, f"{step.label}: {minutes.get_status_display()}.")
                 self.message_user(request, step.done_message(minutes), messages.SUCCESS)
 
 

@@ -24,6 +24,7 @@ from meetings.admin.common import (
     record_notice,
     summary,
 )
+from meetings.admin.register import RegisterMixin
 from meetings.forms import (
     AgendaItemFormSet,
     AttendanceFormSet,
@@ -87,7 +88,7 @@ class DeclarationInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(CheckedSelectionMixin, SuperuserDeletesMixin, admin.ModelAdmin):
+class MeetingAdmin(RegisterMixin, CheckedSelectionMixin, SuperuserDeletesMixin, admin.ModelAdmin):
     form = RecordRowForm
     list_display = [
         "date",

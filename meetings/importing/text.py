@@ -315,3 +315,24 @@ def display_title(text):
 def _capitalise(word):
     word = re.sub(r"[A-Za-z]+", lambda m: m.group(0)[0].upper() + m.group(0)[1:].lower(), word)
     return re.sub(r"(['\u2019])S\b", r"\1s", word)
+
+
+LIST_LINE_RE = re.compile(r"^(?:[-•·▪◦*]|\(?[a-z0-9]{1,3}[.)])\s")
+
+
+def reflow_paragraphs(text):
+    """Text with a paper's line breaks inside paragraphs removed: lines of one paragraph
+    joined with spaces, blank lines kept as paragraph breaks, and list entries ("- ...",
+    "(a) ...", "2. ...") kept on lines of their own."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip()):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        joined = []
+        for line in lines:
+            if joined and not LIST_LINE_RE.match(line):
+                joined[-1] = f"{joined[-1]} {line}"
+            else:
+                joined.append(line)
+        if joined:
+            paragraphs.append("\n".join(joined))
+    return "\n\n".join(paragraphs)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models.people import Body
+from meetings.models.stored_visibility import TracksVisibilityInputs, refresh_visibility
 from meetings.wording import and_join
 
 
@@ -60,7 +61,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(date__lt=on or timezone.localdate())
 
 
-class Meeting(models.Model):
+class Meeting(TracksVisibilityInputs, models.Model):
     """One meeting of a body on one day."""
 
     class Kind(models.TextChoices):
@@ -123,6 +124,13 @@ class Meeting(models.Model):
     def heading(self):
         return self.title or self.get_kind_display()
 
+    # Its resolutions and actions store its date, to sort on (meetings.models.stored_visibility).
+    visibility_inputs = ("date",)
+
+    def visibility_inputs_saved(self, *, adding):
+        if not adding:
+            refresh_visibility(meeting_ids=[self.pk])
+
     def clean(self):
         if self.no_declarations and self.pk and self.declarations.exists():
             raise ValidationError(
@@ -139,7 +147,7 @@ class AgendaItemQuerySet(models.QuerySet):
         return self.filter(confidentiality=AgendaItem.Confidentiality.PUBLIC)
 
 
-class AgendaItem(models.Model):
+class AgendaItem(TracksVisibilityInputs, models.Model):
     """One item of business on a meeting's agenda, and what the minutes say of it."""
 
     class Confidentiality(models.TextChoices):
@@ -201,6 +209,14 @@ class AgendaItem(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.title}" if self.number else self.title
+
+    # Whether its resolutions and actions are public depends on its confidentiality.
+    visibility_inputs = ("confidentiality", "meeting_id")
+
+    def visibility_inputs_saved(self, *, adding):
+        # A new item has no resolutions or actions yet, so nothing stored depends on it.
+        if not adding:
+            refresh_visibility(meeting_ids=[self.loaded_input("meeting_id"), self.meeting_id])
 
     @property
     def is_public(self):

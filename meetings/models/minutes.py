@@ -8,9 +8,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 
 from meetings.models.meetings import Meeting
+from meetings.models.stored_visibility import TracksVisibilityInputs, refresh_visibility
 
 
 class MinutesQuerySet(models.QuerySet):
@@ -18,7 +21,7 @@ class MinutesQuerySet(models.QuerySet):
         return self.filter(status__in=Minutes.PUBLISHED_STATUSES)
 
 
-class Minutes(models.Model):
+class Minutes(TracksVisibilityInputs, models.Model):
     """The minutes of one meeting, and where they stand in their lifecycle."""
 
     class Status(models.TextChoices):
@@ -57,6 +60,13 @@ class Minutes(models.Model):
     def __str__(self):
         return f"Minutes of {self.meeting}"
 
+    # Publishing or withdrawing the minutes publishes or withdraws the meeting's resolutions
+    # and the actions arising from them.
+    visibility_inputs = ("status", "meeting_id")
+
+    def visibility_inputs_saved(self, *, adding):
+        refresh_visibility(meeting_ids=[self.loaded_input("meeting_id"), self.meeting_id])
+
     def history_for(self, audience):
         """The minutes' history as ``audience`` (a meetings.visibility.Audience) may read it.
 
@@ -66,6 +76,12 @@ class Minutes(models.Model):
         """
         entries = (event.entry_for(audience) for event in self.history.order_by("at", "pk"))
         return [entry for entry in entries if entry is not None]
+
+
+@receiver(post_delete, sender=Minutes, dispatch_uid="minutes_deleted_refresh_visibility")
+def _minutes_deleted(sender, instance, **kwargs):
+    """Deleted minutes publish nothing: their meeting's record is no longer public."""
+    refresh_visibility(meeting_ids=[instance.meeting_id])
 
 
 class MinutesEvent(models.Model):

@@ -2,11 +2,17 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Q, Subquery
+from django.dispatch import receiver
 
 from meetings.models.meetings import AgendaItem, Meeting
 from meetings.models.minutes import Minutes
 from meetings.models.people import Person
+from meetings.models.stored_visibility import (
+    TracksVisibilityInputs,
+    refresh_visibility,
+    visibility_inputs_changed,
+)
 
 
 class Attendance(models.Model):
@@ -123,17 +129,50 @@ class Declaration(models.Model):
             )
 
 
+# Who may read a resolution (meetings.visibility explains the rules). A resolution is part of
+# its meeting's minutes, so it is published with them; the public read it once published,
+# unless its item is private. Each row stores the answers (``is_published``, ``is_public``):
+# these rules are the one source of truth, the stored flags their cache.
+PUBLISHED_RESOLUTION = Q(item__meeting__minutes__status__in=Minutes.PUBLISHED_STATUSES)
+PUBLIC_RESOLUTION = PUBLISHED_RESOLUTION & Q(
+    item__confidentiality=AgendaItem.Confidentiality.PUBLIC
+)
+
+
 class ResolutionQuerySet(models.QuerySet):
     def published(self):
-        """Resolutions in published minutes: a resolution is part of its meeting's minutes."""
-        return self.filter(item__meeting__minutes__status__in=Minutes.PUBLISHED_STATUSES)
+        """Resolutions in published minutes (``PUBLISHED_RESOLUTION``, as stored)."""
+        return self.filter(is_published=True)
 
     def public(self):
-        """Resolutions the public may read: of a public item, in published minutes."""
-        return self.published().filter(item__confidentiality=AgendaItem.Confidentiality.PUBLIC)
+        """Resolutions the public may read (``PUBLIC_RESOLUTION``, as stored)."""
+        return self.filter(is_public=True)
+
+    def of_meetings(self, meeting_ids):
+        """The resolutions of the meetings ``meeting_ids`` (of every meeting when None)."""
+        if meeting_ids is None:
+            return self
+        # Looked up first, as ``Action.objects.of_meetings`` explains.
+        found = Resolution.objects.filter(item__meeting_id__in=meeting_ids).values_list("pk")
+        return self.filter(pk__in=[pk for (pk,) in found])
+
+    def refresh_stored_flags(self):
+        """Recompute the stored flags and meeting date of these resolutions from the rules,
+        with one UPDATE. Returns the number of rows."""
+        # Each rule is evaluated once over these rows, not once per row.
+        published = self.filter(PUBLISHED_RESOLUTION).values("pk")
+        public = self.filter(PUBLIC_RESOLUTION).values("pk")
+        meeting_date = (
+            AgendaItem.objects.filter(pk=OuterRef("item_id")).order_by().values("meeting__date")
+        )
+        return self.update(
+            is_published=ExpressionWrapper(Q(pk__in=published), output_field=BooleanField()),
+            is_public=ExpressionWrapper(Q(pk__in=public), output_field=BooleanField()),
+            meeting_date=Subquery(meeting_date[:1]),
+        )
 
 
-class Resolution(models.Model):
+class Resolution(TracksVisibilityInputs, models.Model):
     """One resolution (or motion) decided under an agenda item."""
 
     class Kind(models.TextChoices):
@@ -168,8 +207,22 @@ class Resolution(models.Model):
     votes_for = models.PositiveSmallIntegerField(null=True, blank=True)
     votes_against = models.PositiveSmallIntegerField(null=True, blank=True)
     abstentions = models.PositiveSmallIntegerField(null=True, blank=True)
+    # What the lists filter and sort on, stored so that they need not join every item and
+    # minutes: computed from the rules above, never set by hand (stored_visibility).
+    is_published = models.BooleanField(
+        default=False, editable=False, help_text="In published minutes (PUBLISHED_RESOLUTION)."
+    )
+    is_public = models.BooleanField(
+        default=False, editable=False, help_text="The public may read it (PUBLIC_RESOLUTION)."
+    )
+    meeting_date = models.DateField(
+        null=True, editable=False, help_text="The date of its item's meeting."
+    )
 
     objects = ResolutionQuerySet.as_manager()
+
+    # Which item, so which meeting's minutes and which confidentiality, decide who reads it.
+    visibility_inputs = ("item_id",)
 
     class Meta:
         ordering = ["item", "number", "id"]
@@ -187,10 +240,37 @@ class Resolution(models.Model):
                 violation_error_message="The mover cannot also second the motion.",
             ),
         ]
+        indexes = [
+            # The decisions register, newest meeting first: the public's and members'.
+            models.Index(
+                fields=["-meeting_date", "id"],
+                condition=Q(is_public=True),
+                name="resolution_public_newest",
+            ),
+            models.Index(
+                fields=["-meeting_date", "id"],
+                condition=Q(is_published=True),
+                name="resolution_published_newest",
+            ),
+        ]
 
     def __str__(self):
         prefix = f"{self.item.number}.{self.number}" if self.number else self.item.number
         return f"{prefix}: {self.text[:80]}"
+
+    def visibility_inputs_saved(self, *, adding):
+        if adding:
+            # No action arises from a resolution not yet recorded: only its own row changes.
+            Resolution.objects.filter(pk=self.pk).refresh_stored_flags()
+        else:
+            items = {self.loaded_input("item_id"), self.item_id}
+            meetings = AgendaItem.objects.filter(pk__in=items).values_list("meeting_id", flat=True)
+            refresh_visibility(meeting_ids=list(meetings))
+        self.is_published, self.is_public, self.meeting_date = (
+            Resolution.objects.filter(pk=self.pk)
+            .values_list("is_published", "is_public", "meeting_date")
+            .get()
+        )
 
     def clean(self):
         if not self.item_id:
@@ -212,3 +292,8 @@ class Resolution(models.Model):
                         f"so cannot be the {field}. Record their attendance first."
                     }
                 )
+
+
+@receiver(visibility_inputs_changed, dispatch_uid="refresh_resolution_visibility")
+def _refresh_resolutions(sender, meeting_ids, **kwargs):
+    Resolution.objects.of_meetings(meeting_ids).refresh_stored_flags()

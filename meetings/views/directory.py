@@ -20,6 +20,7 @@ from django.db.models import (
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
+from meetings import search
 from meetings.filters import (
     PersonPageFilter,
     ResolutionPageFilter,
@@ -35,7 +36,10 @@ from meetings.models import (
     Person,
     WorkProgrammeEntry,
 )
+from meetings.search import Cursor
+from meetings.search_kinds import DECISIONS
 from meetings.visibility import Audience
+from panel.widgets import lighten
 
 # Seats that carry an expectation of attending every meeting; substitutes and standing
 # attendees come when asked, so their absence is not recorded against them.
@@ -49,8 +53,12 @@ ROLE_RANK = Case(
     *(When(role=role, then=Value(rank)) for rank, role in enumerate(Membership.Role.values)),
     default=Value(len(Membership.Role.values)),
 )
-SEARCH_RESULT_LIMIT = 20
-EXCERPT_CHARS = 240
+# The search page shows this many of each kind, and counts them up to SEARCH_OVERVIEW_CAP
+# (counting up to a thousand of a common word in long minutes costs tens of milliseconds,
+# six kinds at once more); "see all" pages through one kind, counted up to search.CAP.
+SEARCH_OVERVIEW_SIZE = 5
+SEARCH_OVERVIEW_CAP = 100
+SEARCH_PAGE_SIZE = 20
 
 
 def attendance_record(person, audience, on=None):
@@ -92,15 +100,6 @@ def attendance_record(person, audience, on=None):
     return rows
 
 
-def excerpt(text, needle, width=EXCERPT_CHARS):
-    """The part of ``text`` around the first match of ``needle``, with ellipses where cut."""
-    text = " ".join(text.split())
-    at = text.lower().find(needle.lower())
-    start = max(0, at - width // 3) if at >= 0 else 0
-    end = min(len(text), start + width)
-    return f"{'… ' if start else ''}{text[start:end].strip()}{' …' if end < len(text) else ''}"
-
-
 class FilteredListMixin:
     """A list narrowed by a FilterSet; invalid input lists nothing and shows why."""
 
@@ -118,7 +117,7 @@ class FilteredListMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filterset"] = self.filterset
-        context["form"] = self.filterset.form
+        context["form"] = lighten(self.filterset.form)
         page = context.get("page_obj")
         if page is not None:
             context["page_range"] = page.paginator.get_elided_page_range(
@@ -250,7 +249,8 @@ class BodyDetailView(DetailView):
 
 
 class ResolutionListView(FilteredListMixin, ListView):
-    """The decisions register: every resolution the user may read, newest meeting first."""
+    """The decisions register: every resolution the user may read, newest meeting first; with
+    words to search for, the best matches first (meetings.search), a page at a time."""
 
     template_name = "meetings/resolution_list.html"
     context_object_name = "resolutions"
@@ -262,12 +262,34 @@ class ResolutionListView(FilteredListMixin, ListView):
             Audience.of(self.request)
             .resolutions()
             .select_related("item__meeting__body", "mover", "seconder")
-            .order_by("-item__meeting__date", "item__meeting__body__name", "item__order", "number")
+            .order_by("-meeting_date", "item__meeting__body__name", "item__order", "number")
         )
         self.filterset = self.get_filterset(resolutions)
+        self.results = None
         if self.filter_invalid:
             return resolutions.none()
+        text = self.filterset.search_text
+        if text:
+            data = self.filterset.form.cleaned_data
+            self.results = DECISIONS.page(
+                self.filterset.qs,
+                text,
+                size=self.paginate_by,
+                cursor=Cursor.decode(data.get("after"))
+                or Cursor.decode(data.get("before"), backwards=True),
+            )
         return self.filterset.qs
+
+    def paginate_queryset(self, queryset, page_size):
+        # A search pages by keyset in meetings.search, and has its rows already.
+        if self.results is not None:
+            return (None, None, self.results.rows, False)
+        return super().paginate_queryset(queryset, page_size)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["results"] = self.results
+        return context
 
 
 class WorkProgrammeView(FilteredListMixin, ListView):
@@ -314,7 +336,8 @@ class WorkProgrammeView(FilteredListMixin, ListView):
 
 
 class SearchView(TemplateView):
-    """Search meeting titles, agenda items, decisions and published minutes."""
+    """Search everything the visitor may read, a few results of each kind with a count and a
+    link to see all of one kind (meetings.search)."""
 
     template_name = "meetings/search.html"
 
@@ -322,45 +345,19 @@ class SearchView(TemplateView):
         context = super().get_context_data(**kwargs)
         form = SearchForm(self.request.GET) if "q" in self.request.GET else SearchForm()
         context["form"] = form
-        context["groups"] = self.search(form.cleaned_data["q"]) if form.is_valid() else None
+        context["groups"] = None
+        if form.is_valid():
+            data = form.cleaned_data
+            context["kind"] = search.find_kind(data["kind"])
+            context["groups"] = self.search(data, context["kind"])
         return context
 
-    def search(self, text):
+    def search(self, data, kind):
         audience = Audience.of(self.request)
-        kinds = [value for value, label in Meeting.Kind.choices if text.lower() in label.lower()]
-        meetings = (
-            Meeting.objects.filter(Q(title__icontains=text) | Q(title="", kind__in=kinds))
-            .select_related("body")
-            .order_by("-date")
-        )
-        items = (
-            audience.items()
-            .filter(Q(title__icontains=text) | Q(description__icontains=text))
-            .select_related("meeting__body")
-            .order_by("-meeting__date", "order")
-        )
-        resolutions = (
-            audience.resolutions()
-            .filter(text__icontains=text)
-            .select_related("item__meeting__body")
-            .order_by("-item__meeting__date", "item__order", "number")
-        )
-        minutes = (
-            audience.items()
-            .filter(minutes_text__icontains=text, meeting__in=audience.minuted_meetings())
-            .select_related("meeting__body")
-            .order_by("-meeting__date", "order")
-        )
-        groups = [
-            {"key": "meetings", "title": "Meetings", "queryset": meetings},
-            {"key": "items", "title": "Agenda items", "queryset": items},
-            {"key": "decisions", "title": "Decisions", "queryset": resolutions},
-            {"key": "minutes", "title": "Minutes", "queryset": minutes},
+        if kind is not None:
+            cursor = Cursor.decode(data["after"]) or Cursor.decode(data["before"], backwards=True)
+            return [kind.search(audience, data["q"], size=SEARCH_PAGE_SIZE, cursor=cursor)]
+        return [
+            each.search(audience, data["q"], size=SEARCH_OVERVIEW_SIZE, cap=SEARCH_OVERVIEW_CAP)
+            for each in search.kinds()
         ]
-        for group in groups:
-            results = list(group.pop("queryset")[: SEARCH_RESULT_LIMIT + 1])
-            group["has_more"] = len(results) > SEARCH_RESULT_LIMIT
-            group["results"] = results[:SEARCH_RESULT_LIMIT]
-        for item in next(g for g in groups if g["key"] == "minutes")["results"]:
-            item.excerpt = excerpt(item.minutes_text, text)
-        return groups

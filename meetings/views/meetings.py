@@ -30,6 +30,7 @@ from meetings.models import (
     Minutes,
 )
 from meetings.visibility import Audience
+from panel.widgets import lighten
 
 HOME_LIST_LENGTH = 5
 # The minutes print a section per status, headed by its label, in the order declared.
@@ -176,8 +177,13 @@ class MeetingPageFilter(django_filters.FilterSet):
 
     @property
     def form(self):
-        """The form, with GOV.UK select styling and its errors tied to the fields."""
+        """The form, with GOV.UK select styling (rendered without a template per option) and
+        its errors tied to the fields."""
         form = super().form
+        if getattr(form, "_styled", False):
+            return form
+        form._styled = True
+        lighten(form)
         for name, form_field in form.fields.items():
             attrs = form_field.widget.attrs
             attrs["class"] = "govuk-select"

@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.urls import reverse
@@ -102,7 +103,9 @@ def run_action(client, name, actions, **data):
     post = {"action": name, "_selected_action": [a.pk for a in actions], **data}
     if data:
         post["apply"] = "Apply"
-    return client.post(CHANGELIST, post, follow=bool(data))
+    # Posted from the list showing every status, as a browser on that list does (the list
+    # shows outstanding actions only by default, and a bulk action acts on what it shows).
+    return client.post(f"{CHANGELIST}?status__exact=all", post, follow=bool(data))
 
 
 # The list
@@ -133,12 +136,25 @@ def test_the_list_shows_reference_text_owner_due_status_and_rag(officer_client, 
         ({"rag": "amber"}, ["8d"]),
         ({"rag": "green"}, ["8g"]),
         ({"overdue": "yes"}, ["8b"]),
-        ({"overdue": "no"}, ["8a", "8d", "8g"]),
+        ({"overdue": "no"}, ["8d", "8g"]),
         ({"status__exact": "complete"}, ["8a"]),
-        ({"body": "cgb"}, ["8a", "8b", "8d", "8g"]),
+        ({"body": "cgb"}, ["8b", "8d", "8g"]),
+        ({"body": "cgb", "status__exact": "all"}, ["8a", "8b", "8d", "8g"]),
+        ({}, ["8b", "8d", "8g"]),
         ({"q": "8g"}, ["8g"]),
     ],
-    ids=["red", "amber", "green", "overdue", "not-overdue", "status", "body", "search"],
+    ids=[
+        "red",
+        "amber",
+        "green",
+        "overdue",
+        "not-overdue",
+        "status",
+        "body",
+        "all-statuses",
+        "outstanding-by-default",
+        "search",
+    ],
 )
 def test_the_list_filters(officer_client, make_action, officer, query, expected):
     make_action("8b", due=datetime.date(2023, 8, 1))
@@ -761,3 +777,37 @@ def test_a_forged_selection_is_refused_with_a_message_and_changes_nothing(
     action.refresh_from_db()
     assert action.status == Action.Status.OPEN
     assert action.history.count() == 1
+
+
+# History: the status history and the admin log of steps
+
+
+def test_a_step_from_the_actions_page_is_in_its_history_and_recent_actions(
+    officer_client, officer, in_status
+):
+    action = in_status("8d", S.OPEN)
+    officer_client.post(step_url(action, "start"), {"note": "Work begun"})
+
+    history = officer_client.get(reverse("admin:actions_action_history", args=[action.pk]))
+    assert history.status_code == 200
+    table = history.text.split('id="status-history"')[1].split("</table>")[0]
+    assert "Open → In progress" in table and "Work begun" in table and "officer" in table
+    assert "Start (now In progress)." in history.text  # the admin log of the step
+    home = officer_client.get(reverse("admin:index"))
+    assert "8d" in home.text.split("recent-actions-module")[1]
+    assert LogEntry.objects.filter(user=officer, object_id=str(action.pk)).count() == 1
+
+
+def test_a_bulk_step_logs_each_action_changed(officer_client, in_status):
+    first, second = in_status("8a", S.OPEN), in_status("8b", S.OPEN)
+    run_action(officer_client, "start", [first, second], note="Both begun")
+
+    for action in (first, second):
+        entry = LogEntry.objects.get(object_id=str(action.pk))
+        assert entry.get_change_message() == "Start (now In progress)."
+
+
+def test_history_of_an_action_never_stepped_says_so(officer_client, make_action):
+    action = make_action("9a", due=datetime.date(2023, 10, 1))
+    history = officer_client.get(reverse("admin:actions_action_history", args=[action.pk]))
+    assert "created → Open" in history.text

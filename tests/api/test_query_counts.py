@@ -83,15 +83,16 @@ LIST_URLS = [
     "/api/v1/actions/",
 ]
 
-# Anonymous: the count, the page, then one query per prefetched relation.
+# Anonymous: the page (no count: pages are followed by cursor), then one query per
+# prefetched relation.
 EXPECTED = {
-    "/api/v1/organizations/": 2,
-    "/api/v1/people/": 3,  # + other spellings
-    "/api/v1/memberships/": 2,
-    "/api/v1/events/": 3,  # + the minutes the client may read
-    "/api/v1/motions/": 2,
-    "/api/v1/work-programme/": 2,
-    "/api/v1/actions/": 4,  # + owners, history
+    "/api/v1/organizations/": 1,
+    "/api/v1/people/": 2,  # + other spellings
+    "/api/v1/memberships/": 1,
+    "/api/v1/events/": 2,  # + the minutes the client may read
+    "/api/v1/motions/": 1,
+    "/api/v1/work-programme/": 1,
+    "/api/v1/actions/": 3,  # + owners, history
 }
 
 
@@ -105,7 +106,7 @@ def test_list_queries_do_not_grow_with_rows(django_assert_num_queries, url, rows
         response = client.get(url, {"page_size": 200})
 
     assert response.status_code == 200
-    assert response.json()["count"] >= rows
+    assert len(response.json()["results"]) >= rows
 
 
 @pytest.mark.parametrize("rows", [1, 30])
@@ -129,7 +130,7 @@ def test_a_member_with_a_token_costs_a_fixed_few_more(django_assert_num_queries,
     with django_assert_num_queries(EXPECTED["/api/v1/actions/"] + 4):
         response = client.get("/api/v1/actions/", {"page_size": 200})
 
-    assert response.json()["count"] == rows
+    assert len(response.json()["results"]) == rows
 
 
 @pytest.mark.parametrize("rows", [1, 30])

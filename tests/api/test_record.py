@@ -15,7 +15,7 @@ import pytest
 from django.test import Client
 
 from meetings.models import WorkProgrammeEntry
-from tests.factories import WorkProgrammeEntryFactory
+from tests.factories import MeetingFactory, WorkProgrammeEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -197,7 +197,7 @@ def test_a_private_motion_is_not_found_for_anonymous(anonymous, record):
 def test_text_search_does_not_find_meetings_by_exempt_text_for_anonymous(anonymous, record):
     response = anonymous.get("/api/v1/events/", {"q": "very credible"})
 
-    assert response.json()["count"] == 0
+    assert response.json()["results"] == []
 
 
 def test_text_search_finds_meetings_by_exempt_text_for_members(member, record):
@@ -209,7 +209,7 @@ def test_text_search_finds_meetings_by_exempt_text_for_members(member, record):
 def test_text_search_does_not_find_meetings_by_draft_minutes_for_anonymous(anonymous, record):
     response = anonymous.get("/api/v1/events/", {"q": "Draft text"})
 
-    assert response.json()["count"] == 0
+    assert response.json()["results"] == []
 
 
 # --- Popolo / Open Civic Data shapes ------------------------------------------------------
@@ -314,7 +314,9 @@ def test_events_by_person_use_only_published_attendance(anonymous, record):
         ({"ordering": "venue"}, "ordering"),
         ({"page_size": "0"}, "page_size"),
         ({"page_size": "201"}, "page_size"),
-        ({"page": "first"}, "page"),
+        ({"cursor": "not-a-cursor"}, "cursor"),
+        ({"cursor": "cD1ub3QtYS1kYXRl"}, "cursor"),  # position "not-a-date"
+        ({"page": "2"}, "page"),
         ({"stauts": "held"}, "stauts"),
         ({"date_from": "2023-09-01", "date_to": "2023-08-01"}, "date_to"),
     ],
@@ -332,25 +334,74 @@ def test_a_bad_query_parameter_is_a_400_naming_it(anonymous, record, query, para
 def test_an_unknown_parameter_is_explained_with_the_known_ones(anonymous, record):
     response = anonymous.get("/api/v1/events/", {"stauts": "held"})
 
-    assert "use one of body, classification, date_from" in response.json()["detail"]
+    assert "use one of body, classification, cursor, date_from" in response.json()["detail"]
 
 
-def test_a_page_past_the_last_is_a_json_404(anonymous, record):
-    response = anonymous.get("/api/v1/events/", {"page": "9"})
+def test_an_order_that_is_not_offered_is_a_400_listing_those_that_are(anonymous, record):
+    response = anonymous.get("/api/v1/events/", {"ordering": "venue"})
 
-    assert response.status_code == 404
-    assert response.json() == {
-        "detail": "There is no page 9: That page contains no results.",
-        "code": "not_found",
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "ordering": ["Cannot sort by venue: use one of date, with - for descending."]
     }
+
+
+def test_a_list_is_counted_by_nobody(anonymous, record):
+    response = anonymous.get("/api/v1/events/")
+
+    assert set(response.json()) == {"next", "previous", "results"}
 
 
 def test_page_size_bounds_the_page_and_links_the_next(anonymous, record):
     response = anonymous.get("/api/v1/events/", {"page_size": "2"})
 
-    assert len(response.json()["results"]) == 2
-    assert response.json()["count"] == 4
-    assert response["Link"] == '<http://testserver/api/v1/events/?page=2&page_size=2>; rel="next"'
+    body = response.json()
+    assert len(body["results"]) == 2
+    assert body["previous"] is None
+    assert response["Link"] == f'<{body["next"]}>; rel="next"'
+    assert "cursor=" in body["next"] and "page_size=2" in body["next"]
+
+
+def follow(client, address):
+    """The ids of every row of a list, following ``next``, and the pages it took."""
+    ids, pages = [], 0
+    while address:
+        body = client.get(address).json()
+        ids += [row["id"] for row in body["results"]]
+        pages += 1
+        address = body["next"]
+    return ids, pages
+
+
+@pytest.mark.parametrize("ordering", [None, "date", "-date"])
+def test_following_next_lists_every_row_once_in_order(anonymous, record, ordering):
+    query = {"ordering": ordering} if ordering else {}
+    whole = anonymous.get("/api/v1/events/", {**query, "page_size": 200}).json()["results"]
+
+    address = "/api/v1/events/?page_size=1" + (f"&ordering={ordering}" if ordering else "")
+    ids, pages = follow(anonymous, address)
+
+    assert ids == [row["id"] for row in whole]
+    assert pages == len(whole) == 4
+
+
+def test_previous_leads_back_to_the_page_before(anonymous, record):
+    first = anonymous.get("/api/v1/events/", {"page_size": 2}).json()
+    second = anonymous.get(first["next"]).json()
+
+    back = anonymous.get(second["previous"]).json()
+
+    assert [e["id"] for e in back["results"]] == [e["id"] for e in first["results"]]
+
+
+def test_meetings_on_one_day_are_each_listed_once_across_pages(anonymous, record):
+    # Ties on the cursor's column (the date) are broken by id, so none is skipped or repeated.
+    for hour in (10, 14, 18):
+        MeetingFactory(body=record.panel, date=record.august.date, start_time=f"{hour}:00")
+
+    ids, _ = follow(anonymous, "/api/v1/events/?page_size=2&ordering=date")
+
+    assert len(ids) == len(set(ids)) == 7
 
 
 # --- CSV and iCalendar --------------------------------------------------------------------

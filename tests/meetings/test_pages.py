@@ -52,7 +52,7 @@ MEETINGS = "/meetings/"
 def test_home_lists_the_next_meetings_only(client, record):
     next_meetings = section(client.get(HOME), "Next meetings", "All meetings")
 
-    assert "Police and Crime Panel: Ordinary meeting Wednesday 13 December 2023, 1.00 p.m." in (
+    assert "Police and Crime Panel: Ordinary meeting Wednesday 13 December 2023, 1pm" in (
         next_meetings
     )
     assert "26 July 2023" not in next_meetings
@@ -184,7 +184,7 @@ def test_meetings_list_links_only_published_minutes_for_the_public(client, recor
     assert "Confirmed minutes of Annual meeting, 26 July 2023" in text
     assert "Draft minutes of Confirmation Hearing" in text
     assert (
-        "9 October 1.00 p.m. Ordinary meeting Leicester, Leicestershire and Rutland Police "
+        "9 October 1pm Ordinary meeting Leicester, Leicestershire and Rutland Police "
         "and Crime Panel Held \u2013" in text
     )
 
@@ -214,7 +214,7 @@ def test_meeting_page_shows_when_where_webcast_and_minutes(client, record):
     text = page_text(client.get(meeting_url(record.july)))
 
     assert "Date Wednesday 26 July 2023" in text
-    assert "Time 1.00 p.m. to 1.46 p.m." in text
+    assert "Time 1pm to 1:46pm" in text
     assert "Where City Hall, Charles Street, Leicester" in text
     assert "Webcast Watch the webcast of this meeting" in text
     assert "Minutes Read the minutes (confirmed as a correct record)" in text
@@ -502,3 +502,15 @@ def test_home_recent_decisions_are_the_latest_five_newest_first(client, record):
 
     shown = re.findall(r"Decision of month (\d)", decisions)
     assert shown == ["7", "6", "5", "4", "3"]
+
+
+def test_a_past_meeting_no_longer_says_scheduled(client, db, time_machine):
+    from tests.factories import MeetingFactory
+
+    time_machine.move_to(datetime.datetime(2023, 9, 1, 9, 0), tick=False)
+    past = MeetingFactory(date=datetime.date(2023, 7, 26), status="scheduled")
+    coming = MeetingFactory(date=datetime.date(2023, 9, 20), status="scheduled")
+
+    assert "Past meeting" in client.get(past.get_absolute_url()).text
+    assert "Scheduled" not in client.get(past.get_absolute_url()).text
+    assert "Scheduled" in client.get(coming.get_absolute_url()).text

@@ -1,0 +1,203 @@
+"""Measuring one dataset's pages (hit and misses, against a static twin), and the two-server
+cluster behind nginx.
+
+Each page is measured three ways:
+
+- hit: anonymous, the same request again and again, so the public cache answers;
+- member: a signed-in Panel member (signed in once through the sign-in page, the session
+  cookie sent by wrk), whom the public cache never serves;
+- cold: anonymous with the public cache turned off (DJANGO_PUBLIC_CACHE=0), standing for the
+  first anonymous view after an edit, which wrk cannot repeat.
+
+A static file of the page's size, served by the same server, is measured beside the hit.
+"""
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bench.load import CpuMeter, cache_state, fetch, log_in, measured, postgres_backends, wrk
+from bench.servers import AppServer, Proxy, free_port, log
+
+# A hit shows what the proxy costs; misses, where the app servers' CPU is the limit, show
+# throughput adding up.
+CLUSTER_PAGES = (("home", "hit"), ("home", "member"), ("meeting page", "member"))
+
+
+@dataclass
+class Plan:
+    """How long and how hard to drive each row."""
+
+    seconds: int
+    warmup: int
+    workers: int
+    single_connection: bool  # also measure at 1 connection (latency for the scale ratio)
+
+
+@dataclass
+class Target:
+    """A dataset ready to serve: its environment for a server, pages and member log-in."""
+
+    engine: str
+    dataset: str
+    database: str | None  # PostgreSQL database name, for its backends' CPU
+    env_for: object  # env_for(public_cache=True, proxies=0) -> environment dict
+    pages: dict
+    member: tuple  # (username, password)
+    static_root: Path
+    rows: list = field(default_factory=list)
+
+
+def twin_path(target, label):
+    return f"bench/{target.engine}-{target.dataset}/{label.replace(' ', '-')}.html"
+
+
+def _meters(target, server):
+    meters = {"app": CpuMeter(server.worker_pids)}
+    if target.database:
+        meters["pg"] = CpuMeter(lambda: postgres_backends(target.database))
+    return meters
+
+
+def _drive(target, server, path, plan, headers=None):
+    """Warm-up, then 8 connections (and 1, if planned), with CPU per request."""
+    url = server.url(path)
+    wrk(url, connections=8, seconds=plan.warmup, headers=headers)
+    out = {
+        "c8": measured(
+            url,
+            connections=8,
+            seconds=plan.seconds,
+            headers=headers,
+            meters=_meters(target, server),
+        )
+    }
+    if plan.single_connection:
+        out["c1"] = measured(
+            url,
+            connections=1,
+            seconds=plan.seconds,
+            headers=headers,
+            meters=_meters(target, server),
+        )
+    return out
+
+
+def _measure_cold(target, plan):
+    """Sizes every page and measures it with the public cache off; writes the static twins."""
+    server = AppServer(env=target.env_for(public_cache=False), workers=plan.workers).start()
+    try:
+        for label, path in target.pages.items():
+            status, _, body = fetch(server.url(path))
+            row = {"page": label, "path": path, "bytes": len(body), "status": status}
+            row["x_cache"] = {"cold": cache_state(server.url(path))}
+            row["cold"] = _drive(target, server, path, plan)
+            log(_line(label, "cold", row["cold"]))
+            target.rows.append(row)
+    finally:
+        server.stop()
+    for row in target.rows:
+        twin = target.static_root / twin_path(target, row["page"])
+        twin.parent.mkdir(parents=True, exist_ok=True)
+        twin.write_bytes(b"x" * row["bytes"])
+
+
+def _measure_cached(target, plan):
+    """Hit, member and static twin for every page, on a server with the public cache on."""
+    server = AppServer(env=target.env_for(public_cache=True), workers=plan.workers).start()
+    try:
+        member = log_in(server.url(), username=target.member[0], password=target.member[1])
+        for row in target.rows:
+            path = row["path"]
+            row["x_cache"]["hit"] = cache_state(server.url(path))
+            row["x_cache"]["member"] = cache_state(server.url(path), member)
+            row["hit"] = _drive(target, server, path, plan)
+            row["member"] = _drive(target, server, path, plan, headers=member)
+            static = _drive(target, server, f"/static/{twin_path(target, row['page'])}", plan)
+            row["static"] = static
+            row["static_ratio"] = round(static["c8"]["rps"] / max(row["hit"]["c8"]["rps"], 0.1), 2)
+            log(_line(row["page"], "hit", row["hit"], f" | x{row['static_ratio']} static"))
+            log(_line(row["page"], "member", row["member"]))
+    finally:
+        server.stop()
+
+
+def measure_dataset(target, plan):
+    _measure_cold(target, plan)
+    _measure_cached(target, plan)
+    return target.rows
+
+
+def _line(label, kind, result, extra=""):
+    c8 = result["c8"]
+    cpu = f" app {c8['app_cpu_ms']:.1f} ms/req" if "app_cpu_ms" in c8 else ""
+    return (
+        f"  {label:<20} {kind:<6} {c8['rps']:>7,.0f} req/s p95 {c8['p95_ms']:>7.1f} ms{cpu}{extra}"
+    )
+
+
+def _signed_in(url, headers, username):
+    status, _, body = fetch(url, headers=headers)
+    return status == 200 and f"Signed in as {username}".encode() in body
+
+
+def _shared_state(target, servers, proxy_url):
+    """Whether a session and a cached page made on one server are seen by the other."""
+    username = target.member[0]
+    member = log_in(proxy_url, username=username, password=target.member[1])
+    session = all(_signed_in(s.url("/"), member, username) for s in servers)
+    # Both asked for the page under the proxy's address, as the proxy would ask them.
+    path, host = target.pages.get("meetings list", "/"), {"Host": urlsplit(proxy_url).netloc}
+    fetch(servers[0].url(path), headers=host)
+    _, headers, _ = fetch(servers[1].url(path), headers=host)
+    header = headers.get("X-Cache", "")
+    return {"session": session, "cache": header == "hit", "cache_header": header}, member
+
+
+def measure_cluster(target, plan, directory):
+    """Throughput through nginx to one app server, then to two; each pinned to its own core."""
+    cores = sorted(os.sched_getaffinity(0))
+    pinned = len(cores) >= 2
+    env = target.env_for(public_cache=True, proxies=1)
+    servers = [
+        AppServer(env=env, workers=plan.workers, cpus={cores[i]} if pinned else None)
+        for i in range(2)
+    ]
+    one, two = free_port(), free_port()
+    proxy = Proxy(
+        directory=directory,
+        routes=[("one", one, [servers[0].port]), ("two", two, [s.port for s in servers])],
+    )
+    try:
+        for server in servers:
+            server.start()
+        proxy.start()
+        shared, member = _shared_state(target, servers, f"http://127.0.0.1:{two}")
+        rows = []
+        for label, kind in CLUSTER_PAGES:
+            path = target.pages.get(label)
+            if path is None:
+                continue
+            headers = member if kind == "member" else None
+            row = {"page": label, "kind": kind}
+            for name, port in (("one", one), ("two", two)):
+                url = f"http://127.0.0.1:{port}{path}"
+                wrk(url, connections=8, seconds=plan.warmup, headers=headers)
+                row[name] = wrk(url, connections=8, seconds=plan.seconds, headers=headers)
+            log(
+                f"  {label:<20} {kind:<6} one {row['one']['rps']:>7,.0f} req/s, "
+                f"two {row['two']['rps']:>7,.0f} req/s"
+            )
+            rows.append(row)
+    finally:
+        proxy.stop()
+        for server in servers:
+            server.stop()
+    note = (
+        f"Each app server runs {plan.workers} gunicorn workers "
+        + ("pinned to a core of its own" if pinned else "(one core: not pinned)")
+        + ", standing for a machine; nginx and wrk share every core with them. Cache and "
+        "sessions are shared through Redis."
+    )
+    return {"note": note, "shared": shared, "rows": rows}

@@ -1,0 +1,156 @@
+"""The record version: one number in the shared cache that changes whenever the record does.
+
+Anything cached from the record (public pages, RAG counts, the header) puts
+``record_version()`` in its key, so a write makes every such entry unreachable at once; nothing
+has to know which pages a change touches.
+
+The version is bumped by the database itself rather than by each write path: an execute
+wrapper on every connection (``install``, connected from meetings/apps.py) notices INSERT,
+UPDATE, DELETE and TRUNCATE statements on the record's own tables (the ``meetings`` and
+``actions`` apps') and bumps once the transaction commits. Services, the admin, the importer's
+bulk writes and ``queryset.update()`` (which send no signals), management commands and raw SQL
+are all caught, and a write path added later cannot forget to. Writes to sessions, log-in
+throttling, tokens, the admin log and the task queue leave the version alone.
+
+The bump waits for the commit: a reader that sees the new version then reads the new rows. A
+reader that fetched the old version and then renders new rows stores them under the old
+version, which nobody asks for again; no reader can store old rows under the new version.
+"""
+
+import logging
+import re
+import secrets
+from functools import cache as memoize
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db import connections
+from django.db.transaction import TransactionManagementError
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "record-version"
+RECORD_APPS = ("meetings", "actions")
+
+# The statement's verb and, when it names one, its table (optionally schema-qualified and
+# quoted with " or `). SQLite's "INSERT OR REPLACE INTO" and "REPLACE INTO" count as writes.
+WRITE_STATEMENT = re.compile(
+    r"""\s*(?:
+        (?:INSERT|REPLACE)(?:\s+OR\s+\w+)?\s+INTO
+        |UPDATE(?:\s+ONLY)?
+        |DELETE\s+FROM(?:\s+ONLY)?
+        |TRUNCATE(?:\s+TABLE)?(?:\s+ONLY)?
+        |MERGE\s+INTO
+    )\s+(?:["`]?\w+["`]?\.)?["`]?(\w+)?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+WRITE_VERBS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "TRUNCATE", "MERGE")
+
+
+def _fresh_start():
+    # A random starting point, never 0 or 1: if the key is evicted or Redis restarts, counting
+    # must not come back to a number that pages were cached under before.
+    return secrets.randbits(48)
+
+
+def record_version():
+    """The record's current version, to put in the key of anything cached from the record."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, _fresh_start(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def bump_record_version():
+    """Make every entry keyed on the current version unreachable."""
+    try:
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:  # no version yet (or evicted): any fresh number is a change
+            cache.add(VERSION_KEY, _fresh_start(), timeout=None)
+    except Exception:
+        # The write has already committed and must not be reported as failed: say so loudly,
+        # and let the cache's time limit (PUBLIC_CACHE["TIMEOUT"]) end the stale entries.
+        logger.exception("Could not bump the record version; cached pages may be stale.")
+
+
+@memoize
+def record_tables():
+    """The database tables of the record's apps, many-to-many tables included."""
+    return frozenset(
+        model._meta.db_table.lower()
+        for label in RECORD_APPS
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+    )
+
+
+def writes_record(sql):
+    """Does this statement change the record? Unsure (a write whose table cannot be read
+    from the SQL) counts as yes: a needless bump costs a page render, a missed one a stale
+    page."""
+    head = sql[:64].lstrip()[:8].upper()  # not the whole of a bulk insert's SQL
+    if not head.startswith(WRITE_VERBS):
+        return False
+    match = WRITE_STATEMENT.match(sql)
+    if match is None or match.group(1) is None:
+        return True
+    return match.group(1).lower() in record_tables()
+
+
+class _BumpOnCommit:
+    """One bump for one transaction, however many writes it makes.
+
+    Each write registers the same object with ``on_commit`` (so a savepoint rolled back takes
+    only its own registrations with it, and a test's captured callbacks include it); the first
+    call bumps and the rest do nothing.
+    """
+
+    def __init__(self):
+        self.done = False
+
+    def __call__(self):
+        if not self.done:
+            self.done = True
+            bump_record_version()
+
+
+def _schedule_bump(connection):
+    if not connection.in_atomic_block:
+        bump_record_version()  # autocommit: the statement has already committed
+        return
+    pending = getattr(connection, "_record_version_bump", None)
+    if pending is None or pending.done:
+        pending = connection._record_version_bump = _BumpOnCommit()
+    try:
+        connection.on_commit(pending, robust=True)
+    except TransactionManagementError:
+        # Manual transaction management has no commit hook: bump now, and let the time limit
+        # cover a reader that caches between this bump and the commit.
+        bump_record_version()
+
+
+def _bump_after_writes(connection):
+    def wrapper(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        text = sql.decode(errors="replace") if isinstance(sql, bytes) else str(sql)
+        if writes_record(text):
+            _schedule_bump(connection)
+        return result
+
+    wrapper.bumps_record_version = True
+    return wrapper
+
+
+def install(connection, **kwargs):
+    """Watch ``connection`` for writes to the record (a ``connection_created`` receiver)."""
+    if any(getattr(w, "bumps_record_version", False) for w in connection.execute_wrappers):
+        return
+    # First in the list, so it wraps any other; and ``with connection.execute_wrapper(...)``,
+    # which pops the last wrapper on exit, cannot remove it if a connection opens inside one.
+    connection.execute_wrappers.insert(0, _bump_after_writes(connection))
+
+
+def install_on_open_connections():
+    for connection in connections.all(initialized_only=True):
+        install(connection)

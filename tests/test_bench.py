@@ -1,0 +1,231 @@
+"""make bench's judgements: the settings it warns about, the target lines and the report."""
+
+import pytest
+
+from bench.report import checks, markdown, scale_ratios
+from bench.servers import nginx_conf
+from bench.settings_check import slow_settings
+
+FAST = {
+    "environment": "production",
+    "debug": False,
+    "conn_max_age": 600,
+    "database_engine": "django.db.backends.postgresql",
+    "cache_backend": "django.core.cache.backends.redis.RedisCache",
+    "cache_reachable": True,
+    "session_engine": "django.contrib.sessions.backends.cached_db",
+    "cached_templates": True,
+    "tasks_backend": "django_tasks_db.DatabaseBackend",
+    "public_cache": True,
+    "log_level": "WARNING",
+    "web_concurrency": "",
+}
+
+
+def test_production_as_configured_by_default_raises_no_warning():
+    assert slow_settings(FAST, workers=4, cores=2) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "warning"),
+    [
+        ({"conn_max_age": 0}, "DATABASE_CONN_MAX_AGE=0"),
+        ({"environment": "development", "debug": True}, "DJANGO_ENV=development"),
+        ({"cache_backend": "django.core.cache.backends.locmem.LocMemCache"}, "DJANGO_REDIS_URL"),
+        ({"cache_reachable": False}, "does not answer"),
+        ({"cached_templates": False}, "Templates are not cached"),
+        ({"session_engine": "django.contrib.sessions.backends.db"}, "SESSION_ENGINE"),
+        ({"tasks_backend": "django.tasks.backends.immediate.ImmediateBackend"}, "make worker"),
+        ({"public_cache": False}, "public page cache is off"),
+        ({"web_concurrency": "16"}, "16 gunicorn workers on 2 cores"),
+    ],
+)
+def test_each_slow_setting_is_named(change, warning):
+    warnings = slow_settings({**FAST, **change}, workers=4, cores=2)
+
+    assert len(warnings) == 1
+    assert warning in warnings[0]
+
+
+def test_persistent_connections_do_not_matter_on_sqlite():
+    found = {**FAST, "conn_max_age": 0, "database_engine": "django.db.backends.sqlite3"}
+
+    assert slow_settings(found, workers=4, cores=2) == []
+
+
+def test_one_worker_needs_no_shared_cache_but_is_too_few_for_two_cores():
+    found = {**FAST, "cache_backend": "django.core.cache.backends.locmem.LocMemCache"}
+
+    warnings = slow_settings(found, workers=1, cores=2)
+
+    assert len(warnings) == 1
+    assert "run 2 to 4 per core" in warnings[0]
+
+
+def wrk_result(rps, p95, *, app=5.0, requests=1000):
+    return {
+        "requests": requests,
+        "rps": rps,
+        "p50_ms": p95 / 2 if requests else None,
+        "p95_ms": p95 if requests else None,
+        "p99_ms": p95 * 1.5 if requests else None,
+        "errors": 0,
+        "non_2xx": 0,
+        "app_cpu_ms": app if requests else None,
+        "pg_cpu_ms": 1.0 if requests else None,
+    }
+
+
+def page_row(page, *, hit=(1500, 8.0), miss=(150, 60.0, 10.0), member_cache="bypass"):
+    return {
+        "page": page,
+        "path": f"/{page}/",
+        "bytes": 20000,
+        "x_cache": {"hit": "hit", "member": member_cache, "cold": ""},
+        "hit": {"c8": wrk_result(*hit, app=0.8)},
+        "member": {"c8": wrk_result(miss[0], miss[1], app=miss[2])},
+        "cold": {"c8": wrk_result(miss[0], miss[1], app=miss[2])},
+        "static": {"c8": wrk_result(3000, 4.0)},
+        "static_ratio": 2.0,
+    }
+
+
+def results_with(rows, **extra):
+    return {
+        "machine": {"cores": 2},
+        "workers": 4,
+        "seconds": 3,
+        "runs": [
+            {"engine": "postgresql", "dataset": "national", "build_seconds": None, "rows": rows}
+        ],
+        **extra,
+    }
+
+
+def test_pages_within_every_target_pass_each_line():
+    lines = checks(
+        results_with([page_row("home"), page_row("decisions search", miss=(150, 20.0, 9.0))])
+    )
+
+    failed = [line for line in lines if not line.startswith(("pass", "not measured"))]
+    assert failed == []
+    assert "pass: anonymous pages ≥ 1,000 req/s (all 2 rows; closest: home 1,500 req/s)" in lines
+
+
+def test_a_page_below_a_target_is_named_on_that_targets_line():
+    lines = checks(results_with([page_row("home"), page_row("meeting page", hit=(850, 9.0))]))
+
+    assert (
+        "FAIL: anonymous pages ≥ 1,000 req/s: 1 of 2 rows miss it: meeting page 850 req/s" in lines
+    )
+    assert any(line.startswith("pass: anonymous pages p95 ≤ 15 ms") for line in lines)
+
+
+def test_a_slow_search_misses_its_own_target():
+    lines = checks(results_with([page_row("decisions search", miss=(150, 60.0, 9.0))]))
+
+    search = next(line for line in lines if "decisions search for a common word" in line)
+    assert search.startswith("FAIL")
+    assert "decisions search (member) 60.0 ms" in search
+
+
+def test_a_run_in_which_no_request_finished_fails_rather_than_reads_as_zero_latency():
+    row = page_row("decisions search")
+    row["member"]["c8"] = wrk_result(0, 0, requests=0)
+
+    lines = checks(results_with([row]))
+
+    p95 = next(line for line in lines if line.startswith(("pass", "FAIL")) and "misses p95" in line)
+    assert p95 == (
+        "FAIL: misses p95 ≤ 100 ms: 1 of 2 rows miss it: decisions search (member) "
+        "no request finished"
+    )
+
+
+def test_a_member_served_from_the_public_cache_fails():
+    lines = checks(results_with([page_row("home", member_cache="hit")]))
+
+    assert "FAIL: signed-in members are never served the public cache" in "\n".join(lines)
+
+
+def test_without_a_postgresql_national_run_the_targets_are_not_claimed():
+    results = results_with([page_row("home")])
+    results["runs"][0]["engine"] = "sqlite"
+
+    assert checks(results)[0] == "not measured: the targets (no PostgreSQL run at national scale)"
+
+
+def test_national_latency_is_compared_with_demo_per_page_and_kind():
+    demo = page_row("home")
+    national = page_row("home")
+    for row, p50 in ((demo, 4.0), (national, 6.0)):
+        row["hit"]["c1"] = {**wrk_result(200, 2 * p50), "p50_ms": p50}
+    results = results_with([national])
+    results["runs"].append(
+        {"engine": "postgresql", "dataset": "demo", "build_seconds": 3, "rows": [demo]}
+    )
+
+    ratios = scale_ratios(results)
+
+    assert ratios == [
+        {
+            "engine": "postgresql",
+            "page": "home",
+            "kind": "hit",
+            "demo_ms": 4.0,
+            "national_ms": 6.0,
+            "ratio": 1.5,
+        }
+    ]
+    assert "FAIL: latency at national scale ≤ 1.2x demo" in "\n".join(
+        checks({**results, "scale_ratios": ratios})
+    )
+
+
+def test_the_report_has_a_hit_and_two_miss_rows_for_every_page():
+    results = results_with([page_row("home"), page_row("api actions")], warnings=["DEBUG is on."])
+    results["checks"] = checks(results)
+
+    report = markdown(results)
+
+    for page in ("home", "api actions"):
+        assert f"| {page} | anonymous, cached (hit) | hit | 1,500 |" in report
+        assert f"| {page} | signed-in member (miss) | bypass | 150 |" in report
+        assert f"| {page} | anonymous, cache off (miss) |  | 150 |" in report
+    assert "- DEBUG is on." in report
+    assert "### Targets" in report
+
+
+def test_the_proxy_balances_the_second_listener_over_both_app_servers():
+    conf = nginx_conf("/tmp/x", [("one", 9001, [8001]), ("two", 9002, [8001, 8002])])
+
+    one, two = conf.split("upstream two")
+    assert "server 127.0.0.1:8002;" not in one
+    assert "server 127.0.0.1:8001;" in two and "server 127.0.0.1:8002;" in two
+    assert "listen 127.0.0.1:9002;" in two
+    assert "pid /tmp/x/nginx.pid;" in conf
+
+
+def test_two_app_servers_must_add_up_on_misses_and_share_cache_and_sessions():
+    cluster = {
+        "note": "",
+        "shared": {"session": True, "cache": False, "cache_header": "miss"},
+        "rows": [
+            {"page": "home", "kind": "hit", "one": wrk_result(400, 30), "two": wrk_result(420, 30)},
+            {
+                "page": "home",
+                "kind": "member",
+                "one": wrk_result(50, 200),
+                "two": wrk_result(95, 120),
+            },
+        ],
+    }
+
+    lines = checks(results_with([page_row("home")], cluster=cluster))
+
+    assert (
+        "pass: two app servers serve ≥ 1.5x one server's misses (all 1 rows; closest: home 1.90x)"
+        in lines
+    )
+    assert "pass: a session signed in through the proxy is signed in on both app servers" in lines
+    assert "FAIL: a page cached by one app server is a hit on the other (X-Cache: miss)" in lines
