@@ -70,7 +70,7 @@ class ActionViewSet(PublicReadViewSet):
     filterset_class = ActionFilter
     # Grouped by the meeting they arose at; references repeat across meetings, so they
     # cannot carry a cursor on their own (see panel.api.StandardPagination).
-    ordering = ("meeting_id", "reference", "pk")
+    ordering = ("meeting_id", "reference_key", "pk")
 
     @property
     def conflict_actions(self):

@@ -19,6 +19,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 
+from actions.references import KEY_LENGTH, reference_key
 from meetings.models import AgendaItem, Meeting, Minutes, Person, Resolution
 from meetings.models.stored_visibility import TracksVisibilityInputs, visibility_inputs_changed
 
@@ -199,6 +200,11 @@ class Action(TracksVisibilityInputs, models.Model):
     reference = models.CharField(
         max_length=20, blank=True, help_text='As printed in the papers, e.g. "8d".'
     )
+    # What lists sort by, so that "10.2" comes after "8b" (actions.references): set by save(),
+    # and by any writer that bypasses it (bulk_create), never by hand.
+    reference_key = models.CharField(
+        max_length=KEY_LENGTH, blank=True, editable=False, help_text="The reference, sortable."
+    )
     text = models.TextField()
     owners = models.ManyToManyField(Owner, blank=True, related_name="actions")
     due_date = models.DateField(null=True, blank=True)
@@ -246,7 +252,7 @@ class Action(TracksVisibilityInputs, models.Model):
     visibility_inputs = ("restricted", "item_id", "resolution_id", "meeting_id")
 
     class Meta:
-        ordering = ["meeting_date", "reference", "id"]
+        ordering = ["meeting_date", "reference_key", "id"]
         permissions = [
             ("view_restricted_action", "Can see actions from exempt or redacted items"),
             ("change_action_status", "Can move actions through their workflow"),
@@ -268,22 +274,33 @@ class Action(TracksVisibilityInputs, models.Model):
             # The public's outstanding actions (the /actions/ page and its RAG counts), in the
             # page's default order: soonest due first, then the meeting's date.
             models.Index(
-                fields=["due_date", "meeting_date", "reference", "id"],
+                fields=["due_date", "meeting_date", "reference_key", "id"],
                 condition=Q(is_public=True) & ~Q(status__in=["complete", "withdrawn"]),
                 name="action_public_outstanding",
             ),
             # Every public action in the same order, for the page filtered by status (most
             # actions are closed: the first page is found without sorting them all).
             models.Index(
-                fields=["due_date", "meeting_date", "reference", "id"],
+                fields=["due_date", "meeting_date", "reference_key", "id"],
                 condition=Q(is_public=True),
                 name="action_public_by_due_date",
+            ),
+            # The API's order (and the admin's per meeting): each meeting's actions by reference.
+            models.Index(
+                fields=["meeting", "reference_key", "id"], name="action_meeting_reference"
             ),
         ]
 
     def __str__(self):
         ref = f"{self.reference} " if self.reference else ""
         return f"{ref}{self.text[:80]}"
+
+    def save(self, **kwargs):
+        self.reference_key = reference_key(self.reference)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "reference" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "reference_key"}
+        super().save(**kwargs)
 
     def get_absolute_url(self):
         return reverse("actions:action_detail", kwargs={"pk": self.pk})

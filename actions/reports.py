@@ -19,7 +19,6 @@ c. in the order of their printed references ("8a" before "8b", "9" before "10").
 """
 
 import datetime
-import re
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q
@@ -30,12 +29,6 @@ from meetings.models import Meeting
 
 # The papers separate an action from its status with an en dash.
 EN_DASH = "\N{EN DASH}"
-
-
-def reference_sort_key(reference):
-    """Order printed references naturally: "8b" after "8a", "10" after "9"."""
-    parts = re.split(r"(\d+)", reference.lower())
-    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in parts if part]
 
 
 def letter(index):
@@ -139,7 +132,8 @@ def actions_for_report(*, meeting, audience, previous_meeting=None):
         Action.objects.visible_to(audience)
         .filter(covered, meeting__date__lt=meeting.date)
         .select_related("meeting__body")
-        .order_by("meeting__date", "meeting__start_time", "meeting_id")
+        # Each meeting's actions in the order of their printed references ("9" before "10").
+        .order_by("meeting__date", "meeting__start_time", "meeting_id", "reference_key", "pk")
     )
 
 
@@ -157,7 +151,6 @@ def actions_arising_report(*, meeting, audience):
 
     sections = []
     for source, actions in by_meeting.items():
-        actions.sort(key=lambda a: (reference_sort_key(a.reference), a.pk))
         ambiguous = month_counts[(source.body_id, source.date.year, source.date.month)] > 1
         sections.append(
             ReportSection(

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from actions.models import Action, ActionEvent, Owner
+from actions.references import reference_key
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -275,10 +276,13 @@ class ScaleRun:
             if age > 365 or self.rng.random() < 0.5
             else self.rng.choice(outstanding)
         )
+        reference = f"{item.number}{'abcde'[k]}"
         return Action(
             meeting=meeting,
             item=item,
-            reference=f"{item.number}{'abcde'[k]}",
+            reference=reference,
+            # bulk_create skips Action.save(), which sets the sort key.
+            reference_key=reference_key(reference),
             text=self.rng.choice(ACTION_TEXTS).format(topic=self.rng.choice(TOPICS)),
             due_date=meeting.date + datetime.timedelta(days=self.rng.randint(14, 120)),
             status=status,

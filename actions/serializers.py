@@ -125,6 +125,8 @@ class ActionSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
+    _agenda_item_serializer = None
+
     @extend_schema_field(serializers.ChoiceField(choices=Action.Rag.choices, allow_null=True))
     def get_rag(self, action):
         return action.rag or None
@@ -137,7 +139,11 @@ class ActionSerializer(serializers.ModelSerializer):
         # An owner may see their restricted action without being entitled to its item.
         if not self.context["audience"].may_read_item(action.item):
             return None
-        return AgendaItemSummarySerializer(action.item).data
+        # One serializer for every row of a list: building one per row (its fields, each
+        # time) cost more than the rest of the row.
+        if self._agenda_item_serializer is None:
+            self._agenda_item_serializer = AgendaItemSummarySerializer(context=self.context)
+        return self._agenda_item_serializer.to_representation(action.item)
 
 
 # --- What the workflow endpoints accept ---------------------------------------------------

@@ -33,7 +33,7 @@ def actions_needing_reminders(on):
         Action.objects.outstanding()
         .filter(due_date__lte=on + datetime.timedelta(days=REMINDER_DAYS))
         .select_related("meeting__body")
-        .order_by("due_date", "meeting__date", "reference", "pk")
+        .order_by("due_date", "meeting__date", "reference_key", "pk")
     )
 
 

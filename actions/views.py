@@ -38,13 +38,18 @@ class ActionPageFilter(ActionFilter):
     meeting = django_filters.ModelChoiceFilter(queryset=Meeting.objects.none(), label="Meeting")
 
     ordering = NullsLastOrderingFilter(
-        fields=(("due_date", "due"), ("meeting_date", "meeting_date"), ("reference", "reference")),
+        fields=(
+            ("due_date", "due"),
+            ("meeting_date", "meeting_date"),
+            # ?ordering=reference sorts as people read references (actions.references).
+            ("reference_key", "reference"),
+        ),
         field_labels={
             "due_date": "Due date, soonest first",
             "-due": "Due date, latest first",
             "meeting_date": "Meeting, oldest first",
             "-meeting_date": "Meeting, newest first",
-            "reference": "Reference",
+            "reference_key": "Reference",
             "-reference": "Reference, reversed",
         },
         label="Sort by",
@@ -143,7 +148,7 @@ class FilteredActionsMixin(FilterMixin):
     def get_queryset(self):
         actions = with_page_relations(
             Action.objects.visible_to(Audience.of(self.request)).with_rag()
-        ).order_by(F("due_date").asc(nulls_last=True), "meeting_date", "reference", "pk")
+        ).order_by(F("due_date").asc(nulls_last=True), "meeting_date", "reference_key", "pk")
         if not self.request.GET.getlist("status"):
             actions = actions.outstanding()
         return actions
@@ -334,7 +339,7 @@ class MyActionsView(LoginRequiredMixin, ListView):
                 .annotate(answers_for=Exists(mine.filter(pk=OuterRef("pk"))))
                 .with_rag()
             )
-        ).order_by(F("due_date").asc(nulls_last=True), "meeting_date", "reference", "pk")
+        ).order_by(F("due_date").asc(nulls_last=True), "meeting_date", "reference_key", "pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

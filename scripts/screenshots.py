@@ -83,6 +83,7 @@ def shoot(base, plan):
             for width in WIDTHS:
                 context = browser.new_context(viewport={"width": width, "height": 900})
                 page = context.new_page()
+                page.set_default_timeout(120_000)  # a busy machine serves slowly
                 if role in LOGINS:
                     username, password = LOGINS[role]
                     page.goto(f"{base}/accounts/login/")

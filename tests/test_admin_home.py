@@ -27,6 +27,7 @@ def test_home_lists_waiting_work_with_counts_and_links(staff_client, panel):
     assert "Draft minutes to publish</a></th><td>1</td>" in html
     assert "Published minutes to confirm</a></th><td>0</td>" in html
     assert "Actions awaiting sign-off</a></th><td>2</td>" in html
+    assert "Progress updates to review</a></th><td>0</td>" in html
     assert reverse("importing:import_upload") in html
     assert reverse("admin:meetings_paper_add") in html
     assert reverse("admin:meetings_meeting_register", args=[meeting.pk]) in html

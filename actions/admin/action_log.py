@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.html import format_html
 
 from actions import services
 from actions.admin.filters import (
@@ -46,15 +47,14 @@ class ActionEventInline(ReadOnlyMixin, admin.TabularInline):
 @admin.register(Action)
 class ActionAdmin(ActionWorkflowMixin, CheckedSelectionMixin, admin.ModelAdmin):
     list_display = [
-        "reference",
+        "printed_reference",
         "text_summary",
         "owner_names",
         "due_date",
         "status",
         "rag_tag",
-        "meeting",
-    ]
-    list_display_links = ["reference", "text_summary"]
+    ]  # the meeting is a filter, and in the summary's second line: the list fits 1280 px
+    list_display_links = ["printed_reference", "text_summary"]
     list_filter = [
         BodyListFilter,
         MeetingListFilter,
@@ -128,9 +128,15 @@ class ActionAdmin(ActionWorkflowMixin, CheckedSelectionMixin, admin.ModelAdmin):
             "the public may not read yet (of a private item, or in unpublished minutes)"
         )
 
+    # Sorted as people read references ("8b" before "10.2"), not as text.
+    @admin.display(description="Reference", ordering="reference_key")
+    def printed_reference(self, action):
+        return action.reference
+
     @admin.display(description="Text", ordering="text")
     def text_summary(self, action):
-        return action.text if len(action.text) <= 100 else f"{action.text[:97]}…"
+        text = action.text if len(action.text) <= 100 else f"{action.text[:97]}…"
+        return format_html('{}<br><span class="quiet">{}</span>', text, action.meeting)
 
     @admin.display(description="Owners")
     def owner_names(self, action):

@@ -48,7 +48,8 @@ class ReturnForm(forms.Form):
 
 @admin.register(ProgressUpdate)
 class ProgressUpdateAdmin(CheckedSelectionMixin, admin.ModelAdmin):
-    list_display = ["posted_at", "action_link", "author", "summary", "asked_sign_off", "status"]
+    # No status column: the list shows those awaiting review unless another filter is chosen.
+    list_display = ["posted_at", "action_link", "author", "summary", "asked_sign_off"]
     list_filter = [AwaitingReviewFilter, "asked_sign_off"]
     list_select_related = ["action__meeting__body", "author"]
     search_fields = ["text", "action__reference", "action__text"]
@@ -71,7 +72,7 @@ class ProgressUpdateAdmin(CheckedSelectionMixin, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False  # updates are part of the action's record
 
-    @admin.display(description="Action", ordering="action__reference")
+    @admin.display(description="Action", ordering="action__reference_key")
     def action_link(self, update):
         url = reverse("admin:actions_action_change", args=[update.action_id])
         return format_html('<a href="{}">{}</a>', url, update.action.reference or update.action_id)

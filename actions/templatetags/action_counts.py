@@ -32,7 +32,7 @@ def actions_arising(context, meeting):
         .with_rag(on=timezone.localdate())
         .select_related("target_meeting__body")
         .prefetch_related("owners")
-        .order_by("reference", "pk")
+        .order_by("reference_key", "pk")
     )
     return {"actions": actions, "rag_colours": RAG_TAG_COLOURS, "meeting": meeting}
 

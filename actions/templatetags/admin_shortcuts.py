@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actions.models import Action
+from actions.progress import ProgressUpdate
 from meetings.models import Meeting, Minutes
 
 register = template.Library()
@@ -34,6 +35,9 @@ def _waiting(user):
         status = Action.Status.AWAITING_SIGN_OFF
         count = Action.objects.filter(status=status).count()
         rows.append(("Actions awaiting sign-off", count, _changelist(Action, status__exact=status)))
+    if user.has_perm("actions.change_progressupdate"):
+        count = ProgressUpdate.objects.awaiting_review().count()
+        rows.append(("Progress updates to review", count, _changelist(ProgressUpdate)))
     return rows
 
 

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from meetings.importing.differences import differences, how_to_change, listed
 from meetings.importing.load_result import _fmt
 from meetings.importing.names import parse_name
 from meetings.importing.report import ImportRefused
@@ -238,7 +239,7 @@ class MinutesMatching:
             Meeting.objects.filter(body=self.body, date=parsed.date).prefetch_related("items")
         )
         for meeting in candidates:
-            if self._difference(meeting) is None:
+            if not self._differences(meeting):
                 self.state, self.meeting = "unchanged", meeting
                 return
         compatible = [m for m in candidates if _compatible(m, parsed.kind, parsed.start_time)]
@@ -261,37 +262,14 @@ class MinutesMatching:
         if compatible:
             meeting = compatible[0]
             raise ImportRefused(
-                f"the {self.label} are already recorded, and differ from this document "
-                f"({self._difference(meeting)}). Nothing was imported: correct the meeting in the "
-                "admin, or delete it there and import again.",
+                f"the {self.label} are already recorded, and differ from this document: "
+                f"{listed(self._differences(meeting))}. Nothing was imported. "
+                + how_to_change(meeting),
                 line=parsed.line,
             )
 
-    def _difference(self, meeting):
-        parsed = self.parsed
-        recorded_items = [(i.number, normalise_name(i.title)) for i in meeting.items.all()]
-        items = [(i.number, normalise_name(i.title)) for i in parsed.items]
-        if recorded_items != items:
-            return f"{len(recorded_items)} items recorded, {len(items)} in the document"
-        recorded_resolutions = sorted(
-            (r.item.number, r.number or 0, normalise_name(r.text))
-            for r in Resolution.objects.filter(item__meeting=meeting).select_related("item")
-        )
-        resolutions = sorted(
-            (item.number, r.number or 0, normalise_name(r.text))
-            for item in parsed.items
-            for r in item.resolutions
-        )
-        if recorded_resolutions != resolutions:
-            return f"{len(recorded_resolutions)} resolutions recorded, {len(resolutions)} in the document"
-        recorded_attendance = set(meeting.attendances.values_list("person_id", "status"))
-        attendance = {
-            (row.identity.person.pk if row.identity.person else None, row.status)
-            for row in self.rows
-        }
-        if recorded_attendance != attendance:
-            return "the attendance differs"
-        return None
+    def _differences(self, meeting):
+        return differences(meeting, self.parsed, self.rows)
 
 
 def _compatible(meeting, kind, start_time):

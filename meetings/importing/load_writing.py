@@ -3,10 +3,19 @@
 from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
 
+from meetings.importing.dating import papers_dated
 from meetings.importing.load_result import _fmt, counted
 from meetings.importing.report import ImportRefused
 from meetings.importing.saving import save_checked
-from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minutes, Resolution
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Declaration,
+    Meeting,
+    Minutes,
+    MinutesEvent,
+    Resolution,
+)
 from meetings.services import minutes_create, minutes_publish
 
 
@@ -126,7 +135,9 @@ class MinutesWriting:
         parsed = self.parsed
         where = f"{plan.document.source} (lines {parsed.line}-{parsed.end_line})"
         try:
-            minutes = Minutes.objects.filter(meeting=meeting).first() or minutes_create(
+            minutes = Minutes.objects.filter(meeting=meeting).first()
+            earlier = set(minutes.history.values_list("pk", flat=True)) if minutes else set()
+            minutes = minutes or minutes_create(
                 meeting=meeting, user=plan.user, note=f"Imported from {where}."
             )
             minutes_publish(
@@ -134,9 +145,23 @@ class MinutesWriting:
                 user=plan.user,
                 note=f"Published on import: the papers printed them in {where}.",
             )
+            self._date_as_papers(minutes, earlier, papers_dated(plan.document))
         except ValidationError as refusal:
             raise ImportRefused(
                 f"the {self.label} cannot be recorded: {' '.join(refusal.messages)} Check the "
                 "date in the heading against the PDF.",
                 line=parsed.line,
             ) from None
+
+    def _date_as_papers(self, minutes, earlier, dated):
+        """Date the steps this import took (and the publication) as the papers date them:
+        minutes printed in the pack of a later meeting were published by that meeting.
+
+        The services stamp each row with the moment it is written; these rows are dated in
+        the same transaction that wrote them, before anyone can read them.
+        """
+        if dated is None or dated.date() <= self.parsed.date:
+            return
+        MinutesEvent.objects.filter(minutes=minutes).exclude(pk__in=earlier).update(at=dated)
+        Minutes.objects.filter(pk=minutes.pk).update(published_at=dated)
+        minutes.published_at = dated

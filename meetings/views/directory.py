@@ -293,32 +293,52 @@ class ResolutionListView(FilteredListMixin, ListView):
 
 
 class WorkProgrammeView(FilteredListMixin, ListView):
-    """Upcoming meetings with their planned items, and items still to be scheduled."""
+    """Upcoming meetings with their planned items, items still to be scheduled, and what was
+    planned for the most recent meetings already held."""
 
     template_name = "meetings/workprogramme_list.html"
     context_object_name = "meetings"
     filterset_class = WorkProgrammePageFilter
     paginate_by = 20
+    # Past meetings shown (the most recent with planned items): the programme looks ahead, and
+    # older meetings' business is in their minutes.
+    PAST_LISTED = 12
 
     def get_queryset(self):
         self.filterset = self.get_filterset(WorkProgrammeEntry.objects.all())
         if self.filter_invalid:
             return Meeting.objects.none()
+        meetings = self._with_planned_items(Meeting.objects.upcoming()).order_by(
+            "body__name", "date", "start_time"
+        )
+        return self._of_chosen_body(meetings)
+
+    def _with_planned_items(self, meetings):
         planned = WorkProgrammeEntry.objects.exclude(
             status=WorkProgrammeEntry.Status.DROPPED
         ).order_by("order", "id")
-        meetings = (
-            Meeting.objects.upcoming()
-            .select_related("body")
-            .prefetch_related(Prefetch("planned_items", queryset=planned))
-            .order_by("body__name", "date", "start_time")
+        return meetings.select_related("body").prefetch_related(
+            Prefetch("planned_items", queryset=planned)
         )
+
+    def _of_chosen_body(self, meetings):
         body = self.filterset.form.cleaned_data.get("body") if self.filterset.is_bound else None
         return meetings.filter(body=body) if body else meetings
 
+    def past_meetings(self):
+        """The most recent meetings already held that had items planned, by body, newest
+        first: an entry does not vanish from the programme once its meeting has passed."""
+        planned = WorkProgrammeEntry.objects.exclude(status=WorkProgrammeEntry.Status.DROPPED)
+        past = self._of_chosen_body(
+            self._with_planned_items(
+                Meeting.objects.past().filter(Exists(planned.filter(meeting=OuterRef("pk"))))
+            )
+        ).order_by("-date", "-start_time", "-pk")[: self.PAST_LISTED]
+        return sorted(past, key=lambda meeting: meeting.body.name)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        unscheduled = []
+        unscheduled, past = [], []
         if not self.filter_invalid:
             unscheduled = (
                 self.filterset.qs.filter(meeting__isnull=True)
@@ -331,7 +351,9 @@ class WorkProgrammeView(FilteredListMixin, ListView):
                 .select_related("body")
                 .order_by("body__name", "kind", "order", "id")
             )
+            past = self.past_meetings()
         context["unscheduled"] = unscheduled
+        context["past_meetings"] = past
         return context
 
 

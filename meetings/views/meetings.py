@@ -17,6 +17,7 @@ from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
@@ -264,11 +265,19 @@ class MinutesDetailView(DetailView):
 
 
 class MinutesPdfView(MinutesDetailView):
-    """The same minutes, as a PDF to download (built from the same visible rows)."""
+    """The same minutes as a tagged PDF to download, printed from the page's own record.
+
+    The context, and so what the visitor may read, is the minutes page's; the template
+    includes that page's "minutes-record" partial and lays it out for A4.
+    """
+
+    template_name = "meetings/minutes_pdf.html"
 
     def render_to_response(self, context, **response_kwargs):
         meeting = context["meeting"]
-        response = HttpResponse(pdf.minutes_pdf(context), content_type="application/pdf")
+        html = render_to_string(self.template_name, context, request=self.request)
+        document = pdf.html_to_pdf(html, base_url=self.request.build_absolute_uri("/"))
+        response = HttpResponse(document, content_type="application/pdf")
         response["Content-Disposition"] = (
             f'attachment; filename="minutes-{meeting.body.slug}-{meeting.date:%Y-%m-%d}.pdf"'
         )

@@ -97,13 +97,35 @@ def test_the_reminder_reads_as_written_with_text_kept_as_typed(
         "\n"
         "- 8b (CGB, 21 June 2023): Report on <S106> funding & match funding\n"
         "  Due 1 September 2023, due today. Status: open.\n"
-        f"  https://panel.example.org/actions/{action.pk}/\n"
+        f"  Action: https://panel.example.org/actions/{action.pk}/\n"
+        f"  Report progress: https://panel.example.org/actions/{action.pk}/update/\n"
         "\n"
-        "Please send democratic services an update on progress, or tell them if the due date "
-        "should change.\n"
+        "Please report progress at the link under each action (you will be asked to sign in), "
+        "or tell democratic services if the due date should change.\n"
         "\n"
         "This reminder is sent once a day while an action is overdue or due within 7 days."
     )
+
+
+def test_the_progress_link_opens_the_owner_s_progress_page(
+    mailoutbox, make_action, opcc, client, django_user_model, settings
+):
+    settings.SITE_URL = "https://panel.example.org"
+    make_action("8b", days(0), [opcc])
+    user = django_user_model.objects.create_user("opcc-officer")
+    opcc.users.add(user)
+    client.force_login(user)
+
+    run()
+
+    link = next(
+        line.split(": ", 1)[1]
+        for line in mailoutbox[0].body.splitlines()
+        if line.strip().startswith("Report progress:")
+    )
+    page = client.get(link.removeprefix(settings.SITE_URL))
+    assert page.status_code == 200
+    assert "Report progress" in page.text
 
 
 def test_closed_actions_are_not_reminded(mailoutbox, make_action, opcc):

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from actions import services
 from actions.models import Owner
-from actions.reports import actions_arising_report, letter, reference_sort_key
+from actions.reports import actions_arising_report, letter
 from meetings.models import AgendaItem, Body, Meeting
 from meetings.visibility import Audience
 
@@ -249,16 +249,6 @@ def test_restricted_actions_are_left_out_for_the_public_and_shown_to_members(
 
 def test_letters_run_on_past_z():
     assert [letter(i) for i in (0, 1, 25, 26, 27)] == ["a", "b", "z", "aa", "ab"]
-
-
-def test_references_sort_naturally():
-    assert sorted(["10", "8b", "9", "8a", "8"], key=reference_sort_key) == [
-        "8",
-        "8a",
-        "8b",
-        "9",
-        "10",
-    ]
 
 
 # The pages

@@ -512,12 +512,12 @@ def test_my_actions_query_count_does_not_grow_with_rows(
     opcc.users.add(user)
     client.force_login(user)
     make_action("1", owners=[opcc], due=days(1))
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(reverse("actions:action_mine"))
 
     for n in range(2, 6):
         make_action(str(n), owners=[opcc], due=days(n))
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(reverse("actions:action_mine"))
     assert len(response.context["outstanding"]) == 5
 

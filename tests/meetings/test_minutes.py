@@ -1,4 +1,5 @@
-"""The minutes page and PDF, and the minutes lifecycle (meetings.services)."""
+"""The minutes page and the minutes lifecycle (meetings.services); the PDF is in
+test_minutes_pdf.py."""
 
 import datetime
 import re
@@ -285,8 +286,9 @@ def test_minutes_page_query_count_for_staff_does_not_grow_with_rows(
 ):
     add_rows(record.august, extra_rows, record.people)
 
-    # The same eleven, plus the user (the session comes from the cache).
-    with django_assert_num_queries(12):
+    # The same eleven, plus the user and the person the header names (the session comes
+    # from the cache).
+    with django_assert_num_queries(13):
         response = staff_client.get(minutes_url(record.august))
 
     assert response.status_code == 200
@@ -341,94 +343,6 @@ def test_minutes_show_staff_a_declaration_about_private_business(staff_client, r
 
     assert "Councillor Allnatt: personal interest in item 4" in text
     assert "as a friend of the preferred candidate" in text
-
-
-# --- PDF -----------------------------------------------------------------------------------
-
-
-def pdf_url(meeting):
-    return reverse("meetings:minutes_pdf", kwargs={"pk": meeting.pk})
-
-
-def test_minutes_download_as_a_pdf_with_the_visible_text(client, record):
-    response = client.get(pdf_url(record.august))
-
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF-1.4")
-    assert response.content.rstrip().endswith(b"%%EOF")
-    assert b"(DRAFT, subject to confirmation at the next meeting.)" in response.content
-    assert b"Confirmation Hearing in accordance with Schedule 1" in response.content
-    assert b"considered in private" in response.content
-
-
-def pdf_text(content):
-    """The text a reader sees in a PDF written by meetings.pdf: its shown strings, in order."""
-    strings = re.findall(rb"\(((?:\\.|[^\\)])*)\) Tj", content)
-    return " ".join(re.sub(rb"\\(.)", rb"\1", s).decode("cp1252") for s in strings)
-
-
-def test_minutes_pdf_shows_declarations_after_attendance(client, record):
-    text = pdf_text(client.get(pdf_url(record.august)).content)
-
-    assert_in_order(
-        text,
-        [
-            "Mrs Anita James",
-            "DECLARATIONS OF INTEREST",
-            "Councillor Joannou: other registrable interest in all substantive items",
-            "as he had two close relatives that worked for Leicestershire Police",
-            "* * * * * * * *",
-            "1. WELCOME AND INTRODUCTIONS",
-        ],
-    )
-
-
-def test_minutes_pdf_says_when_there_were_no_declarations(client, record):
-    text = pdf_text(client.get(pdf_url(record.july)).content)
-
-    assert_in_order(text, ["Mrs Anita James", "There were no declarations.", "* * *"])
-
-
-def test_minutes_pdf_withholds_a_declaration_only_about_private_business_from_the_public(
-    client, record
-):
-    declare_on_private_business_only(record)
-
-    text = pdf_text(client.get(pdf_url(record.august)).content)
-
-    assert "Councillor Joannou: other registrable interest" in text
-    assert "friend of the preferred candidate" not in text
-
-
-def test_minutes_pdf_shows_staff_a_declaration_about_private_business(staff_client, record):
-    declare_on_private_business_only(record)
-
-    text = pdf_text(staff_client.get(pdf_url(record.august)).content)
-
-    assert "Councillor Allnatt: personal interest in item 4 as a friend of the preferred" in text
-
-
-def test_minutes_pdf_withholds_exempt_text_from_anonymous_visitors(client, record):
-    content = client.get(pdf_url(record.august)).content
-
-    assert b"very credible" not in content
-    assert b"be supported" not in content
-
-
-def test_minutes_pdf_of_draft_minutes_is_not_found_for_anonymous_visitors(client, record):
-    assert client.get(pdf_url(record.october)).status_code == 404
-
-
-def test_minutes_pdf_cross_reference_table_points_at_each_object(client, record):
-    content = client.get(pdf_url(record.july)).content
-    xref_at = int(content.rsplit(b"startxref", 1)[1].split()[0])
-    entries = content[xref_at:].split(b"trailer")[0].splitlines()[3:]
-
-    assert content[xref_at:].startswith(b"xref")
-    for number, entry in enumerate(entries, start=1):
-        offset = int(entry.split()[0])
-        assert content[offset:].startswith(b"%d 0 obj" % number)
 
 
 # --- Lifecycle -----------------------------------------------------------------------------

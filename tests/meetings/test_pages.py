@@ -412,8 +412,21 @@ def test_signed_in_users_sign_out_with_a_post_form(member_client, record):
 
     form = re.search(r'<form method="post" action="/accounts/logout/">.*?</form>', html, re.S)
     assert form is not None
-    assert "Signed in as member" in form.group(0)
+    assert '<span class="govuk-visually-hidden">Signed in as </span>member' in form.group(0)
     assert 'name="csrfmiddlewaretoken"' in form.group(0)
+
+
+def test_the_header_names_a_member_who_is_a_person_of_the_record(
+    member_client, member_user, record
+):
+    record.people.taylor.user = member_user
+    record.people.taylor.save()
+
+    html = member_client.get(HOME).content.decode()
+
+    assert "Signed in as </span>Deborah Taylor" in html
+    assert 'href="/actions/mine/"' in html  # My actions in the navigation
+    assert 'href="/bodies/"' in html  # the committees too
 
 
 def test_signing_out_returns_home_signed_out(member_client, record):
@@ -514,3 +527,12 @@ def test_a_past_meeting_no_longer_says_scheduled(client, db, time_machine):
     assert "Past meeting" in client.get(past.get_absolute_url()).text
     assert "Scheduled" not in client.get(past.get_absolute_url()).text
     assert "Scheduled" in client.get(coming.get_absolute_url()).text
+
+
+def test_staff_get_edit_in_admin_links_and_the_public_does_not(client, staff_client, record):
+    url = meeting_url(record.july)
+    admin_url = f"/admin/meetings/meeting/{record.july.pk}/change/"
+
+    assert f'href="{admin_url}">Edit in admin' in staff_client.get(url).text
+    staff_client.logout()
+    assert "Edit in admin" not in client.get(url).text
