@@ -17,9 +17,10 @@ def snapshot():
             Meeting.objects.order_by("body__slug", "date").values_list("body__slug", "date")
         ),
         "actions": list(
-            Action.objects.order_by("meeting__date", "reference").values_list(
-                "text", "status", "due_date"
-            )
+            # Every column in the order, so that equal dates and references cannot swap.
+            Action.objects.order_by(
+                "meeting__date", "meeting__body__slug", "reference", "text", "status", "due_date"
+            ).values_list("text", "status", "due_date")
         ),
         "people": list(Person.objects.order_by("slug").values_list("given_name", "family_name")),
     }
