@@ -13,6 +13,7 @@ A static file of the page's size, served by the same server, is measured beside 
 """
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -139,7 +140,9 @@ def _line(label, kind, result, extra=""):
 
 def _signed_in(url, headers, username):
     status, _, body = fetch(url, headers=headers)
-    return status == 200 and f"Signed in as {username}".encode() in body
+    # The header reads "Signed in as" (for screen readers) before the person's name.
+    signed_in = re.search(rb"Signed in as (?:</span>)?" + re.escape(username.encode()), body)
+    return status == 200 and signed_in is not None
 
 
 def _shared_state(target, servers, proxy_url):
