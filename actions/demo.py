@@ -10,10 +10,9 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db.models import Max
 
 from actions import services
-from actions.models import Action, ActionEvent
+from actions.models import Action
 from meetings.importing.dating import on_papers_date
 from meetings.importing.load import import_text
 from meetings.importing.text import read_upload, reflow_paragraphs
@@ -68,37 +67,12 @@ def load_demo(data_file=DEMO / "record.toml"):
     for board in data["boards"]:
         _board_meeting(bodies["cgb"], board)
     officer = users["officer"]
-    written_before = ActionEvent.objects.aggregate(last=Max("pk"))["last"] or 0
     results = [
         import_text(read_upload((PAPERS / name).read_bytes(), name=name), source=name, user=officer)
         for name in data["import"]
     ]
     _complete(data, bodies, users)
-    reported = max((r.dated for r in results if r.dated), default=None)
-    _date_action_history(written_before, reported)
     return results
-
-
-def _date_action_history(written_before, reported):
-    """Date the action history this load wrote as the papers date it, not as the load's time.
-
-    An action arose at its meeting (at its start, else 09:00); a status step (the board's
-    "completed", ...) is as reported in the papers imported, dated by the meeting their pack
-    is for. The services stamp rows with the moment they are written, so the rows written by
-    this load (and no earlier ones) are dated here, in the load's transaction.
-    """
-    written = ActionEvent.objects.filter(pk__gt=written_before).select_related("action__meeting")
-    for event in written:
-        meeting = event.action.meeting
-        arose = on_papers_date(meeting.date, meeting.start_time)
-        if arose is None:
-            continue
-        if event.from_status:
-            at = max(reported or arose, arose)
-        else:
-            at = arose
-            Action.objects.filter(pk=event.action_id).update(created_at=arose)
-        ActionEvent.objects.filter(pk=event.pk).update(at=at)
 
 
 def _complete(data, bodies, users):
@@ -230,10 +204,13 @@ def _raise_requested_actions(panel, requests, user):
         action__isnull=True,
     ).order_by("item__order", "number")
     for resolution in unanswered:
+        meeting = resolution.item.meeting
         services.action_from_resolution(
             resolution=resolution,
             user=user,
             owners=owners,
             due_date=target.date,
             target_meeting=target,
+            # Raised at the meeting that made the request, as the papers date it.
+            at=on_papers_date(meeting.date, meeting.start_time),
         )

@@ -12,6 +12,7 @@ the same table, so adding a step is one entry there.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from actions.models import Action, ActionEvent, Owner
 from actions.steps import (
@@ -50,8 +51,11 @@ def _note(note, earlier_wording, action):
     return f"{note}\n\n{kept}" if note else kept
 
 
-def action_transition(*, action, transition, user, **inputs):
-    """Take the step named ``transition`` ("start", "sign_off", ...) with what it asks for."""
+def action_transition(*, action, transition, user, at=None, **inputs):
+    """Take the step named ``transition`` ("start", "sign_off", ...) with what it asks for.
+
+    ``at``: when the step was taken, where that is not now (an import of papers that report
+    it); the history row is written with it, never changed afterwards."""
     try:
         step = STEPS[transition]
     except KeyError:
@@ -81,6 +85,7 @@ def action_transition(*, action, transition, user, **inputs):
             note=_note(inputs.get(step.history_note) or "", earlier_wording, locked),
             status_wording=wording or "",
             signed_off_at=inputs.get("meeting"),
+            at=at or timezone.now(),
         )
     # The caller's instance reflects the change too.
     action.refresh_from_db()
@@ -161,8 +166,10 @@ def action_create(
     follow_up="",
     restricted=False,
     note="",
+    at=None,
 ):
-    """Record a new open action, with the history row that says it was raised."""
+    """Record a new open action, with the history row that says it was raised (``at``, when
+    that was not now: an import dates it by the meeting it arose at)."""
     action = Action(
         meeting=meeting,
         item=item,
@@ -174,11 +181,12 @@ def action_create(
         status_wording=status_wording,
         follow_up=follow_up,
         restricted=restricted,
+        created_at=at or timezone.now(),
     )
-    return action_record(action=action, user=user, owners=owners, note=note)
+    return action_record(action=action, user=user, owners=owners, note=note, at=at)
 
 
-def action_record(*, action, user=None, owners=(), note=""):
+def action_record(*, action, user=None, owners=(), note="", at=None):
     """Save ``action``, a new action built by a caller (the admin's form), as open, with the
     history row that says it was raised."""
     action.full_clean(exclude=["owners"])
@@ -194,11 +202,14 @@ def action_record(*, action, user=None, owners=(), note=""):
             note=note or "Action recorded.",
             # The wording it was recorded with, kept when a later step replaces or clears it.
             status_wording=action.status_wording,
+            at=at or timezone.now(),
         )
     return action
 
 
-def action_from_resolution(*, resolution, user, owners=(), due_date=None, target_meeting=None):
+def action_from_resolution(
+    *, resolution, user, owners=(), due_date=None, target_meeting=None, at=None
+):
     """Turn a resolution that requests something into an action linked to it, in one step."""
     resolution = Resolution.objects.select_related("item__meeting").get(pk=resolution.pk)
     if Action.objects.filter(resolution=resolution).exists():
@@ -219,6 +230,7 @@ def action_from_resolution(*, resolution, user, owners=(), due_date=None, target
         user=user,
         restricted=not item.is_public,
         note=f"Raised from resolution {reference} of {item.meeting}.",
+        at=at,
     )
 
 

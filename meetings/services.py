@@ -122,7 +122,7 @@ def _require_note(step, note):
         refuse_input(step.note_required, code="note_required", field="note")
 
 
-def _record(*, minutes, from_status, user, note="", snapshot=None):
+def _record(*, minutes, from_status, user, note="", snapshot=None, at=None):
     return MinutesEvent.objects.create(
         minutes=minutes,
         from_status=from_status,
@@ -130,6 +130,7 @@ def _record(*, minutes, from_status, user, note="", snapshot=None):
         actor=_actor(user),
         note=note,
         snapshot=snapshot or {},
+        at=at or timezone.now(),
     )
 
 
@@ -143,8 +144,9 @@ def _refresh(target, source):
 # --- The steps ------------------------------------------------------------------------------
 
 
-def minutes_create(*, meeting, user, note=""):
-    """Start the draft minutes of a meeting that has been held."""
+def minutes_create(*, meeting, user, note="", at=None):
+    """Start the draft minutes of a meeting that has been held (``at``: when, if not now,
+    as an import of papers dates it)."""
     with transaction.atomic():
         locked = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
         if Minutes.objects.filter(meeting=locked).exists():
@@ -162,21 +164,22 @@ def minutes_create(*, meeting, user, note=""):
                 "on or after the day of the meeting."
             )
         minutes = Minutes.objects.create(meeting=locked, status=Minutes.Status.DRAFT)
-        _record(minutes=minutes, from_status="", user=user, note=note)
+        _record(minutes=minutes, from_status="", user=user, note=note, at=at)
     return minutes
 
 
-def minutes_publish(*, minutes, user, note=""):
-    """Publish draft minutes "as a draft, subject to confirmation at the next meeting"."""
+def minutes_publish(*, minutes, user, note="", at=None):
+    """Publish draft minutes "as a draft, subject to confirmation at the next meeting"
+    (``at``: when, if not now, as an import of the papers that printed them dates it)."""
     step = STEPS["publish"]
     with transaction.atomic():
         locked = _lock(minutes)
         _guard(locked, step)
         from_status = locked.status
         locked.status = step.to
-        locked.published_at = timezone.now()
+        locked.published_at = at or timezone.now()
         locked.save(update_fields=["status", "published_at"])
-        _record(minutes=locked, from_status=from_status, user=user, note=note)
+        _record(minutes=locked, from_status=from_status, user=user, note=note, at=at)
     return _refresh(minutes, locked)
 
 

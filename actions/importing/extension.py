@@ -11,6 +11,7 @@ from actions import services
 from actions.importing.parsing import ParsedActionList, parse_action_lists
 from actions.models import Action
 from meetings.importing import extensions
+from meetings.importing.dating import on_papers_date, papers_dated
 from meetings.importing.load import Proposal, counted, save_checked
 from meetings.importing.report import ImportRefused
 from meetings.models import Meeting, normalise_name
@@ -209,6 +210,11 @@ class ActionsImport(extensions.ImportExtension):
             result.created.append(f"The {label} (the board meeting the actions arose at).")
         source = plan.document.source
         counts = {}
+        # Dated as the papers date them: raised at the board meeting (its start, else 09:00),
+        # a reported status as of the meeting whose pack reports it; now for what is to come.
+        arose = on_papers_date(meeting.date, meeting.start_time)
+        reported = papers_dated(plan.document)
+        stepped = max(reported or arose, arose) if arose else None
         for action in list_plan.new:
             owners = [services.owner_for(name) for name in action.owners]
             try:
@@ -221,8 +227,9 @@ class ActionsImport(extensions.ImportExtension):
                     follow_up=action.follow_up,
                     user=plan.user,
                     note=f"Imported from {source}, line {action.line}.",
+                    at=arose,
                 )
-                self._set_status(plan, created, action)
+                self._set_status(plan, created, action, at=stepped)
             except (ValidationError, IntegrityError) as error:
                 messages = getattr(error, "messages", [str(error)])
                 raise ImportRefused(
@@ -235,7 +242,7 @@ class ActionsImport(extensions.ImportExtension):
             f"{counted(len(list_plan.new), 'action')} arising from the {label} ({summary})."
         )
 
-    def _set_status(self, plan, action, parsed):
+    def _set_status(self, plan, action, parsed, *, at=None):
         # The step that reaches the reported status takes what it asks for of what was read.
         step = services.step_reaching(parsed.status)
         if step is None:
@@ -246,7 +253,7 @@ class ActionsImport(extensions.ImportExtension):
             "reason": parsed.status_wording,
         }
         services.action_transition(
-            action=action, transition=step.name, user=plan.user, **step.taken_inputs(read)
+            action=action, transition=step.name, user=plan.user, at=at, **step.taken_inputs(read)
         )
 
     def _apply_proposals(self, plan, result, accept):

@@ -13,7 +13,6 @@ from meetings.models import (
     Declaration,
     Meeting,
     Minutes,
-    MinutesEvent,
     Resolution,
 )
 from meetings.services import minutes_create, minutes_publish
@@ -134,34 +133,24 @@ class MinutesWriting:
         """
         parsed = self.parsed
         where = f"{plan.document.source} (lines {parsed.line}-{parsed.end_line})"
+        # Minutes printed in the pack of a later meeting were published by that meeting: the
+        # steps are dated so (now when the papers give no later date).
+        dated = papers_dated(plan.document)
+        at = dated if dated is not None and dated.date() > parsed.date else None
         try:
             minutes = Minutes.objects.filter(meeting=meeting).first()
-            earlier = set(minutes.history.values_list("pk", flat=True)) if minutes else set()
             minutes = minutes or minutes_create(
-                meeting=meeting, user=plan.user, note=f"Imported from {where}."
+                meeting=meeting, user=plan.user, note=f"Imported from {where}.", at=at
             )
             minutes_publish(
                 minutes=minutes,
                 user=plan.user,
                 note=f"Published on import: the papers printed them in {where}.",
+                at=at,
             )
-            self._date_as_papers(minutes, earlier, papers_dated(plan.document))
         except ValidationError as refusal:
             raise ImportRefused(
                 f"the {self.label} cannot be recorded: {' '.join(refusal.messages)} Check the "
                 "date in the heading against the PDF.",
                 line=parsed.line,
             ) from None
-
-    def _date_as_papers(self, minutes, earlier, dated):
-        """Date the steps this import took (and the publication) as the papers date them:
-        minutes printed in the pack of a later meeting were published by that meeting.
-
-        The services stamp each row with the moment it is written; these rows are dated in
-        the same transaction that wrote them, before anyone can read them.
-        """
-        if dated is None or dated.date() <= self.parsed.date:
-            return
-        MinutesEvent.objects.filter(minutes=minutes).exclude(pk__in=earlier).update(at=dated)
-        Minutes.objects.filter(pk=minutes.pk).update(published_at=dated)
-        minutes.published_at = dated
