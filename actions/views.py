@@ -165,7 +165,7 @@ class ActionListView(FilteredActionsMixin, ListView):
 
     template_name = "actions/action_list.html"
     context_object_name = "actions"
-    paginate_by = 50
+    paginate_by = 25  # a page a reader scans; also half the rendering of 50
 
     def get(self, request, *args, **kwargs):
         self.object_list = self.filtered_actions()

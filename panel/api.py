@@ -127,7 +127,7 @@ def api_not_found(request, *args, **kwargs):
 
 
 class StandardPagination(CursorPagination):
-    """Pages of 50 rows by default and 200 at most, followed by cursor; bad values are 400s.
+    """Pages of 25 rows by default and 200 at most, followed by cursor; bad values are 400s.
 
     A cursor names the last row seen, so a page costs one indexed query however deep it is,
     and no ``COUNT(*)`` over the (often multi-table) visible rows is run: on the national
@@ -140,7 +140,7 @@ class StandardPagination(CursorPagination):
     related or nullable column cannot be offered.
     """
 
-    page_size = 50
+    page_size = 25
     page_size_query_param = "page_size"
     max_page_size = 200
     ordering_query_param = "ordering"
