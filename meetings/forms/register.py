@@ -26,15 +26,16 @@ class RegisterRowForm(forms.Form):
         queryset=Person.objects.none(), required=False, label="Substituted by"
     )
 
-    def __init__(self, *args, meeting, **kwargs):
+    def __init__(self, *args, meeting, choices, **kwargs):
         super().__init__(*args, **kwargs)
         self.listed = bool(self.initial.get("person"))
         if self.listed:
             self.fields["person"].widget = forms.HiddenInput()
         else:
-            self.fields["person"].empty_label = "Choose a person"
+            self.fields["person"].choices = choices["person"]
         self.fields["substitute"].queryset = substitute_people(meeting)
-        self.fields["substitute"].empty_label = "No substitute"
+        # The drop-downs' options, read once for the whole register rather than once a row.
+        self.fields["substitute"].choices = choices["substitute"]
 
     def clean(self):
         cleaned = super().clean()
@@ -49,13 +50,21 @@ class RegisterRowForm(forms.Form):
         return Mark(data["person"], data.get("mark") or NOT_RECORDED, data.get("substitute"))
 
 
+def _choices(queryset, empty_label):
+    return list(forms.ModelChoiceField(queryset=queryset, empty_label=empty_label).choices)
+
+
 class BaseRegisterFormSet(forms.BaseFormSet):
     def __init__(self, *args, meeting, **kwargs):
         self.meeting = meeting
+        self.choices = {
+            "person": _choices(Person.objects.all(), "Choose a person"),
+            "substitute": _choices(substitute_people(meeting), "No substitute"),
+        }
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
-        return {**super().get_form_kwargs(index), "meeting": self.meeting}
+        return {**super().get_form_kwargs(index), "meeting": self.meeting, "choices": self.choices}
 
     def clean(self):
         if any(self.errors):

@@ -198,3 +198,18 @@ def test_members_cannot_take_the_register(member_client, meeting):
     response = member_client.get(url(meeting))
     assert response.status_code == 302  # the admin sends non-staff to its log-in page
     assert not meeting.attendances.exists()
+
+
+def test_the_register_page_costs_the_same_queries_for_a_bigger_body(
+    staff_client, meeting, panel, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as small:
+        staff_client.get(url(meeting))
+    for n in range(10):
+        MembershipFactory(person=PersonFactory(slug=f"extra-{n}"), body=panel)
+    with django_assert_max_num_queries(len(small)):
+        response = staff_client.get(url(meeting))
+    assert len(rows_of(response)) == 15
