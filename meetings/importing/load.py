@@ -13,7 +13,6 @@ by the importing user; a step the services refuse refuses the import.
 from django.db import transaction
 
 from meetings.importing import extensions
-from meetings.importing.dating import papers_dated
 from meetings.importing.document import parse_document
 from meetings.importing.load_matching import (
     CHAIR_WORDS,
@@ -160,9 +159,7 @@ def apply_plan(plan, *, user=None, create_people=False, accept=(), dry_run=False
             "be created (tick the box, or use --create-people), or add them (or these spellings) "
             "to the people recorded, then import again. Nothing was imported."
         )
-    result = ImportResult(
-        source=plan.document.source, dry_run=dry_run, dated=papers_dated(plan.document)
-    )
+    result = ImportResult(source=plan.document.source, dry_run=dry_run)
     result.proposals = list(plan.proposals)
     result.new_people = [identity.best.printed for identity in new]
     try:

@@ -1,6 +1,5 @@
 """What an import reports: its result, the requests it proposes, its wording of counts and dates."""
 
-import datetime
 from dataclasses import dataclass, field
 
 from meetings.importing.report import Report
@@ -29,8 +28,6 @@ class ImportResult:
     proposals: list = field(default_factory=list)
     new_people: list = field(default_factory=list)
     dry_run: bool = False
-    # When the papers date what they report (meetings.importing.dating), or None.
-    dated: datetime.datetime | None = None
 
     @property
     def nothing_changed(self):
