@@ -16,12 +16,12 @@ from django.db.models import (
     When,
 )
 from django.dispatch import receiver
-from django.urls import reverse
 from django.utils import timezone
 
 from actions.references import KEY_LENGTH, reference_key
 from meetings.models import AgendaItem, Meeting, Minutes, Person, Resolution
 from meetings.models.stored_visibility import TracksVisibilityInputs, visibility_inputs_changed
+from panel.links import page_url
 
 AMBER_DAYS = 14
 
@@ -303,7 +303,7 @@ class Action(TracksVisibilityInputs, models.Model):
         super().save(**kwargs)
 
     def get_absolute_url(self):
-        return reverse("actions:action_detail", kwargs={"pk": self.pk})
+        return page_url("actions:action_detail", pk=self.pk)
 
     def clean(self):
         if self.item_id and self.meeting_id and self.item.meeting_id != self.meeting_id:

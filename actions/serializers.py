@@ -11,16 +11,17 @@ from meetings.serializers import (
     HtmlUrlField,
     OrganizationSummarySerializer,
 )
+from panel.quick_read import QuickRead
 
 
-class OwnerSerializer(serializers.ModelSerializer):
+class OwnerSerializer(QuickRead, serializers.ModelSerializer):
     class Meta:
         model = Owner
         fields = ["id", "name"]
         read_only_fields = fields
 
 
-class ActionEventSerializer(serializers.ModelSerializer):
+class ActionEventSerializer(QuickRead, serializers.ModelSerializer):
     """One change in an action's status: a row of its append-only history."""
 
     from_status = serializers.SerializerMethodField(help_text="null when the action was raised.")
@@ -54,7 +55,7 @@ class ActionEventSerializer(serializers.ModelSerializer):
         return event.actor.get_full_name() or event.actor.get_username()
 
 
-class ActionSerializer(serializers.ModelSerializer):
+class ActionSerializer(QuickRead, serializers.ModelSerializer):
     """One piece of follow-up work that arose at a meeting, with its full history."""
 
     status = serializers.ChoiceField(choices=Action.Status.choices, read_only=True)

@@ -89,7 +89,12 @@ class ActionPageFilter(ActionFilter):
             fields["q"].widget.attrs["class"] = "govuk-input"
             fields["q"].label = "Words in the action"
             self._list_meetings(fields["meeting"])
-            lighten(self._form)
+            # The bodies and the owners of visible actions change only with the record.
+            who = counts_module.audience_key(Audience.of(self.request))
+            lighten(
+                self._form,
+                stored={"body": "bodies", "owner": f"action-owners:{who}"},
+            )
         return self._form
 
     MEETINGS_LISTED = 100

@@ -10,7 +10,11 @@ UPDATE, DELETE and TRUNCATE statements on the record's own tables (the ``meeting
 ``actions`` apps') and bumps once the transaction commits. Services, the admin, the importer's
 bulk writes and ``queryset.update()`` (which send no signals), management commands and raw SQL
 are all caught, and a write path added later cannot forget to. Writes to sessions, log-in
-throttling, tokens, the admin log and the task queue leave the version alone.
+throttling, tokens, the admin log and the task queue leave the version alone; writes to the
+tables that grant permissions (``AUTH_TABLES``) bump it, so permissions can be kept under it.
+
+Within a request the version is read once (``RequestVersionMiddleware``), and small things
+every page needs are kept per process under it (``per_version``).
 
 The bump waits for the commit: a reader that sees the new version then reads the new rows. A
 reader that fetched the old version and then renders new rows stores them under the old
@@ -20,6 +24,7 @@ version, which nobody asks for again; no reader can store old rows under the new
 import logging
 import re
 import secrets
+import threading
 from functools import cache as memoize
 
 from django.apps import apps
@@ -31,6 +36,18 @@ logger = logging.getLogger(__name__)
 
 VERSION_KEY = "record-version"
 RECORD_APPS = ("meetings", "actions")
+# Who may do what: writes to these bump the version too, so that permissions cached under it
+# (panel.permissions) change with them. Users' own rows are not among them: a sign-in writes
+# ``last_login``, and must not retire every cached page.
+AUTH_TABLES = frozenset(
+    {
+        "auth_group",
+        "auth_permission",
+        "auth_group_permissions",
+        "auth_user_groups",
+        "auth_user_user_permissions",
+    }
+)
 
 # The statement's verb and, when it names one, its table (optionally schema-qualified and
 # quoted with " or `). SQLite's "INSERT OR REPLACE INTO" and "REPLACE INTO" count as writes.
@@ -53,17 +70,68 @@ def _fresh_start():
     return secrets.randbits(48)
 
 
+# Within one request the version is read from the cache once (RequestVersionMiddleware):
+# a page asks for it for its cache key, the RAG counts, permissions and drop-downs.
+_request = threading.local()
+
+
 def record_version():
     """The record's current version, to put in the key of anything cached from the record."""
+    version = getattr(_request, "version", None)
+    if version is not None:
+        return version
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, _fresh_start(), timeout=None)
         version = cache.get(VERSION_KEY)
+    if getattr(_request, "active", False):
+        _request.version = version
     return version
+
+
+# (key, version) -> value, for per_version(). Entries of an older version are never asked for
+# again; the store is emptied when it reaches PER_VERSION_LIMIT entries.
+_per_version = {}
+PER_VERSION_LIMIT = 500
+
+
+def per_version(key, build):
+    """``build()``, kept in this process until the record changes: for small things every
+    page needs (drop-down options, the signed-in name). ``key`` must name everything the
+    value depends on besides the record.
+
+    Inside a transaction the value may include its own uncommitted writes, and the version is
+    bumped only at its commit: it is built afresh and not kept."""
+    if connections["default"].in_atomic_block:
+        return build()
+    full_key = (key, record_version())
+    try:
+        return _per_version[full_key]
+    except KeyError:
+        if len(_per_version) >= PER_VERSION_LIMIT:
+            _per_version.clear()
+        value = _per_version[full_key] = build()
+        return value
+
+
+class RequestVersionMiddleware:
+    """Reads the record version once per request, in the request's own thread; a write the
+    request commits (which bumps it) makes the next read fetch it again."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        _request.active, _request.version = True, None
+        try:
+            return self.get_response(request)
+        finally:
+            _request.active, _request.version = False, None
 
 
 def bump_record_version():
     """Make every entry keyed on the current version unreachable."""
+    _request.version = None
     try:
         try:
             cache.incr(VERSION_KEY)
@@ -77,8 +145,9 @@ def bump_record_version():
 
 @memoize
 def record_tables():
-    """The database tables of the record's apps, many-to-many tables included."""
-    return frozenset(
+    """The database tables of the record's apps, many-to-many tables included, and the
+    tables that grant permissions."""
+    return AUTH_TABLES | frozenset(
         model._meta.db_table.lower()
         for label in RECORD_APPS
         for model in apps.get_app_config(label).get_models(include_auto_created=True)

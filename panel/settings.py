@@ -100,6 +100,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The record version (panel/record_version.py), read once per request.
+    "panel.record_version.RequestVersionMiddleware",
     # First, so it stores a public page as it finally leaves, with every header and cookie
     # the rest add (panel/public_cache.py); views opt in where their URLs are declared.
     "panel.public_cache.PublicCacheMiddleware",
@@ -191,7 +193,8 @@ STORAGES = {
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend with each user's permissions kept in the cache (two queries a request).
+    "panel.permissions.CachedPermissionsBackend",
 ]
 # Log-in throttling: after 5 failures for one user name from one address, that pair is
 # locked out for 30 minutes and answered with 429. Off in the test suite except where a test

@@ -64,7 +64,10 @@ def _empty_cache():
     RAG counts) or sessions must not carry from one test's data into another's."""
     from django.core.cache import cache
 
+    from panel import record_version
+
     cache.clear()
+    record_version._per_version.clear()
     yield
 
 

@@ -7,33 +7,47 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_comma_separated_integer_list
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models.people import Body
 from meetings.models.stored_visibility import TracksVisibilityInputs, refresh_visibility
 from meetings.wording import and_join
+from panel.links import page_url
 
 
 class MeetingQuerySet(models.QuerySet):
-    def with_record(self, audience):
+    def with_record(self, audience, *, minuted=True):
         """Each meeting with what its page, minutes and API detail read, as ``audience`` (a
         meetings.visibility.Audience) may read it, in a fixed number of queries:
 
-        ``outline`` (every item's place and confidentiality), ``readable_items`` (with their
+        ``agenda_outline`` (every item's place and confidentiality), ``readable_items`` (with their
         papers and resolutions), ``attendances``, ``declarations``, ``visible_minutes`` (the
         minutes, or None) and ``record_visible``. A withheld item's words are never loaded.
+        Without ``minuted`` (the meeting's page, which prints the agenda, not the minutes),
+        the items' minutes and resolutions are left out.
         """
         outline = AgendaItem.objects.only(*AgendaItem.OUTLINE_FIELDS)
         readable_items = audience.items().prefetch_related(
-            models.Prefetch("papers", queryset=audience.papers()),
-            models.Prefetch(
-                "resolutions", queryset=audience.resolutions().select_related("mover", "seconder")
-            ),
+            models.Prefetch("papers", queryset=audience.papers())
         )
+        if minuted:
+            readable_items = readable_items.prefetch_related(
+                models.Prefetch(
+                    "resolutions",
+                    queryset=audience.resolutions().select_related("mover", "seconder"),
+                )
+            )
+        else:
+            readable_items = readable_items.defer("minutes_text")
+        # Who may read every item reads the outline from the same rows (``agenda_outline``).
+        items = [models.Prefetch("items", queryset=readable_items, to_attr="readable_items")]
+        if not audience.confidential:
+            items.insert(0, models.Prefetch("items", queryset=outline, to_attr="outline"))
+        minutes = audience.minutes()
+        if minuted:
+            minutes = minutes.select_related("confirmed_by__item__meeting__body")
         return self.annotate(record_visible=audience.record_visible()).prefetch_related(
-            models.Prefetch("items", queryset=outline, to_attr="outline"),
-            models.Prefetch("items", queryset=readable_items, to_attr="readable_items"),
+            *items,
             models.Prefetch(
                 "attendances",
                 queryset=audience.attendances()
@@ -46,11 +60,7 @@ class MeetingQuerySet(models.QuerySet):
                 .select_related("person")
                 .prefetch_related(models.Prefetch("items", queryset=outline)),
             ),
-            models.Prefetch(
-                "minutes",
-                queryset=audience.minutes().select_related("confirmed_by__item__meeting__body"),
-                to_attr="visible_minutes",
-            ),
+            models.Prefetch("minutes", queryset=minutes, to_attr="visible_minutes"),
         )
 
     def upcoming(self, on=None):
@@ -118,7 +128,15 @@ class Meeting(TracksVisibilityInputs, models.Model):
         return f"{self.body.label}, {self.date:%-d %B %Y}"
 
     def get_absolute_url(self):
-        return reverse("meetings:meeting_detail", kwargs={"pk": self.pk})
+        return page_url("meetings:meeting_detail", pk=self.pk)
+
+    @property
+    def agenda_outline(self):
+        """Every item's place and confidentiality, in agenda order (after ``with_record``)."""
+        return self.outline if hasattr(self, "outline") else self.readable_items
+
+    def get_minutes_url(self):
+        return page_url("meetings:minutes_detail", pk=self.pk)
 
     @property
     def heading(self):

@@ -8,8 +8,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
+
+from panel.links import page_url
 
 
 def normalise_name(text):
@@ -47,7 +48,7 @@ class Body(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("meetings:body_detail", kwargs={"slug": self.slug})
+        return page_url("meetings:body_detail", slug=self.slug)
 
     @property
     def label(self):
@@ -112,7 +113,7 @@ class Person(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("meetings:person_detail", kwargs={"slug": self.slug})
+        return page_url("meetings:person_detail", slug=self.slug)
 
     @property
     def name(self):

@@ -15,6 +15,7 @@ from meetings.serializers.summaries import (
     OrganizationSummarySerializer,
     PersonSummarySerializer,
 )
+from panel.quick_read import QuickRead
 
 
 class LocationSerializer(serializers.Serializer):
@@ -22,7 +23,7 @@ class LocationSerializer(serializers.Serializer):
     is_remote = serializers.BooleanField(read_only=True)
 
 
-class MinutesSerializer(serializers.ModelSerializer):
+class MinutesSerializer(QuickRead, serializers.ModelSerializer):
     status = serializers.ChoiceField(choices=Minutes.Status.choices, read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
 
@@ -32,7 +33,7 @@ class MinutesSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class PaperSerializer(serializers.ModelSerializer):
+class PaperSerializer(QuickRead, serializers.ModelSerializer):
     marking = serializers.ChoiceField(choices=Paper.Marking.choices, read_only=True)
     marking_label = serializers.CharField(source="get_marking_display", read_only=True)
     restricted = serializers.BooleanField(source="is_restricted", read_only=True)
@@ -59,7 +60,7 @@ class PaperSerializer(serializers.ModelSerializer):
         return request.build_absolute_uri(paper.file.url) if request else paper.file.url
 
 
-class AgendaItemSerializer(serializers.ModelSerializer):
+class AgendaItemSerializer(QuickRead, serializers.ModelSerializer):
     """One item of business (Open Civic Data: agenda item).
 
     Serializes an item's outline; the full row comes from ``context["readable_items"]``,
@@ -149,7 +150,7 @@ class AgendaItemSerializer(serializers.ModelSerializer):
         return MotionSerializer(item.resolutions.all(), many=True, context=self.context).data
 
 
-class AttendanceSerializer(serializers.ModelSerializer):
+class AttendanceSerializer(QuickRead, serializers.ModelSerializer):
     person = PersonSummarySerializer(read_only=True)
     status = serializers.ChoiceField(choices=Attendance.Status.choices, read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
@@ -178,7 +179,7 @@ class AttendanceSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class DeclarationSerializer(serializers.ModelSerializer):
+class DeclarationSerializer(QuickRead, serializers.ModelSerializer):
     person = PersonSummarySerializer(read_only=True)
     interest_type = serializers.ChoiceField(
         choices=Declaration.InterestType.choices, read_only=True
@@ -200,7 +201,7 @@ class DeclarationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class EventSerializer(serializers.ModelSerializer):
+class EventSerializer(QuickRead, serializers.ModelSerializer):
     """One meeting of a body (Open Civic Data: Event)."""
 
     name = serializers.CharField(source="heading", read_only=True)
@@ -311,7 +312,7 @@ class EventDetailSerializer(EventSerializer):
             "record_visible": meeting.record_visible,
             "readable_items": {item.pk: item for item in meeting.readable_items},
         }
-        return AgendaItemSerializer(meeting.outline, many=True, context=context).data
+        return AgendaItemSerializer(meeting.agenda_outline, many=True, context=context).data
 
     @extend_schema_field(AttendanceSerializer(many=True, allow_null=True))
     def get_attendance(self, meeting):

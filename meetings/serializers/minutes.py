@@ -19,9 +19,10 @@ from meetings.serializers.summaries import (
     OrganizationSummarySerializer,
     PersonSummarySerializer,
 )
+from panel.quick_read import QuickRead
 
 
-class MinutesEventSerializer(serializers.ModelSerializer):
+class MinutesEventSerializer(QuickRead, serializers.ModelSerializer):
     """One step of the minutes' lifecycle, or a correction: a row of their append-only history."""
 
     from_status = serializers.SerializerMethodField(help_text="null when the minutes were started.")
@@ -51,7 +52,7 @@ class MinutesEventSerializer(serializers.ModelSerializer):
         return event.is_correction
 
 
-class ConfirmingMotionSerializer(serializers.ModelSerializer):
+class ConfirmingMotionSerializer(QuickRead, serializers.ModelSerializer):
     """The resolution of a later meeting that confirmed the minutes."""
 
     event = EventSummarySerializer(source="item.meeting", read_only=True)
@@ -62,7 +63,7 @@ class ConfirmingMotionSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class MinutesWorkflowSerializer(serializers.ModelSerializer):
+class MinutesWorkflowSerializer(QuickRead, serializers.ModelSerializer):
     """A meeting's minutes: where they stand, and the steps their status allows now."""
 
     event = EventSummarySerializer(source="meeting", read_only=True)
@@ -107,14 +108,14 @@ class MinutesWorkflowSerializer(serializers.ModelSerializer):
         return request.build_absolute_uri(url) if request is not None else url
 
 
-class RecordMotionSerializer(serializers.ModelSerializer):
+class RecordMotionSerializer(QuickRead, serializers.ModelSerializer):
     class Meta:
         model = Resolution
         fields = ["id", "number", "text"]
         read_only_fields = fields
 
 
-class RecordItemSerializer(serializers.ModelSerializer):
+class RecordItemSerializer(QuickRead, serializers.ModelSerializer):
     confidentiality = serializers.ChoiceField(
         choices=AgendaItem.Confidentiality.choices, read_only=True
     )
@@ -126,7 +127,7 @@ class RecordItemSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class RecordAttendanceSerializer(serializers.ModelSerializer):
+class RecordAttendanceSerializer(QuickRead, serializers.ModelSerializer):
     person = PersonSummarySerializer(read_only=True)
     status = serializers.ChoiceField(choices=Attendance.Status.choices, read_only=True)
 
@@ -136,7 +137,7 @@ class RecordAttendanceSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class RecordDeclarationSerializer(serializers.ModelSerializer):
+class RecordDeclarationSerializer(QuickRead, serializers.ModelSerializer):
     person = PersonSummarySerializer(read_only=True)
     interest_type = serializers.ChoiceField(
         choices=Declaration.InterestType.choices, read_only=True

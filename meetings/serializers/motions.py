@@ -12,6 +12,7 @@ from meetings.serializers.summaries import (
     OrganizationSummarySerializer,
     PersonSummarySerializer,
 )
+from panel.quick_read import QuickRead
 
 
 class VoteCountSerializer(serializers.Serializer):
@@ -19,7 +20,7 @@ class VoteCountSerializer(serializers.Serializer):
     value = serializers.IntegerField(read_only=True)
 
 
-class MotionSerializer(serializers.ModelSerializer):
+class MotionSerializer(QuickRead, serializers.ModelSerializer):
     """One resolution or motion decided under an agenda item (Popolo: Motion)."""
 
     reference = serializers.SerializerMethodField(

@@ -13,9 +13,10 @@ from meetings.serializers.summaries import (
     OrganizationSummarySerializer,
     PersonSummarySerializer,
 )
+from panel.quick_read import QuickRead
 
 
-class OrganizationSerializer(serializers.ModelSerializer):
+class OrganizationSerializer(QuickRead, serializers.ModelSerializer):
     """A body whose meetings the site records (Popolo: Organization)."""
 
     abbreviation = serializers.CharField(source="short_name", read_only=True)
@@ -42,14 +43,14 @@ class OrganizationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class OtherNameSerializer(serializers.ModelSerializer):
+class OtherNameSerializer(QuickRead, serializers.ModelSerializer):
     class Meta:
         model = PersonAlias
         fields = ["name"]
         read_only_fields = fields
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(QuickRead, serializers.ModelSerializer):
     """One person, with every other spelling the papers use (Popolo: Person)."""
 
     name = serializers.CharField(read_only=True)
@@ -76,7 +77,7 @@ class PersonSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class MembershipSerializer(serializers.ModelSerializer):
+class MembershipSerializer(QuickRead, serializers.ModelSerializer):
     """A person's seat on a body, in one role, for a period (Popolo: Membership)."""
 
     person_id = serializers.IntegerField(read_only=True)

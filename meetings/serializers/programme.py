@@ -6,9 +6,10 @@ from meetings.models import (
     WorkProgrammeEntry,
 )
 from meetings.serializers.summaries import EventSummarySerializer, OrganizationSummarySerializer
+from panel.quick_read import QuickRead
 
 
-class WorkProgrammeEntrySerializer(serializers.ModelSerializer):
+class WorkProgrammeEntrySerializer(QuickRead, serializers.ModelSerializer):
     """An item a body plans to consider, at a given meeting or still to be scheduled."""
 
     organization = OrganizationSummarySerializer(source="body", read_only=True)

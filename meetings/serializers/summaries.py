@@ -10,6 +10,7 @@ from meetings.models import (
     Meeting,
     Person,
 )
+from panel.quick_read import QuickRead
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -28,7 +29,7 @@ class HtmlUrlField(serializers.Field):
 # --- Summaries, for references between resources ------------------------------------------
 
 
-class OrganizationSummarySerializer(serializers.ModelSerializer):
+class OrganizationSummarySerializer(QuickRead, serializers.ModelSerializer):
     abbreviation = serializers.CharField(source="short_name", read_only=True)
 
     class Meta:
@@ -37,7 +38,7 @@ class OrganizationSummarySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class PersonSummarySerializer(serializers.ModelSerializer):
+class PersonSummarySerializer(QuickRead, serializers.ModelSerializer):
     name = serializers.CharField(read_only=True)
 
     class Meta:
@@ -46,7 +47,7 @@ class PersonSummarySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class EventSummarySerializer(serializers.ModelSerializer):
+class EventSummarySerializer(QuickRead, serializers.ModelSerializer):
     name = serializers.CharField(source="heading", read_only=True)
     classification = serializers.ChoiceField(
         source="kind", choices=Meeting.Kind.choices, read_only=True
@@ -58,7 +59,7 @@ class EventSummarySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class AgendaItemSummarySerializer(serializers.ModelSerializer):
+class AgendaItemSummarySerializer(QuickRead, serializers.ModelSerializer):
     class Meta:
         model = AgendaItem
         fields = ["id", "number", "title"]

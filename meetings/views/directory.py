@@ -117,7 +117,8 @@ class FilteredListMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filterset"] = self.filterset
-        context["form"] = lighten(self.filterset.form)
+        # Every body is offered to everyone: its options are built once per record version.
+        context["form"] = lighten(self.filterset.form, stored={"body": "bodies"})
         page = context.get("page_obj")
         if page is not None:
             context["page_range"] = page.paginator.get_elided_page_range(

@@ -66,7 +66,8 @@ def agenda_entries(meeting):
     """The meeting's items in agenda order, each readable or withheld (needs the prefetches)."""
     readable = {item.pk: item for item in meeting.readable_items}
     return [
-        AgendaEntry(outline=outline, item=readable.get(outline.pk)) for outline in meeting.outline
+        AgendaEntry(outline=outline, item=readable.get(outline.pk))
+        for outline in meeting.agenda_outline
     ]
 
 
@@ -184,7 +185,7 @@ class MeetingPageFilter(django_filters.FilterSet):
         if getattr(form, "_styled", False):
             return form
         form._styled = True
-        lighten(form)
+        lighten(form, stored={"body": "bodies"})
         for name, form_field in form.fields.items():
             attrs = form_field.widget.attrs
             attrs["class"] = "govuk-select"
@@ -220,7 +221,9 @@ class MeetingDetailView(DetailView):
     context_object_name = "meeting"
 
     def get_queryset(self):
-        return Meeting.objects.select_related("body").with_record(Audience.of(self.request))
+        return Meeting.objects.select_related("body").with_record(
+            Audience.of(self.request), minuted=False
+        )
 
     def get_context_data(self, **kwargs):
         meeting = self.object

@@ -1,0 +1,179 @@
+"""What a page costs when the public cache cannot serve it (issue 15): the small things every
+page needs are read once per record version, and still change the moment the record does.
+
+Permissions, the filters' drop-down options and the signed-in name are kept under the record
+version; inside a transaction they are read afresh. These tests commit for real
+(``django_db(transaction=True)``), as a site does, so they see what is kept and when it goes.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse, set_script_prefix
+
+from actions.models import Action
+from meetings.models import Body, Person
+from panel import record_version as versions
+from panel.links import page_url
+from tests.factories import ActionFactory, BodyFactory, MeetingFactory, OwnerFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def sql_of(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response, " ".join(query["sql"] for query in queries.captured_queries)
+
+
+# --- Permissions ---------------------------------------------------------------------------
+
+
+def test_a_members_permissions_are_read_once_then_follow_a_change_of_role(
+    client, member_user, member_group
+):
+    meeting = MeetingFactory()
+    ActionFactory(meeting=meeting, text="A restricted follow-up", restricted=True)
+    client.force_login(member_user)
+    url = reverse("actions:action_list")
+
+    _, first_sql = sql_of(client, url)
+    again, again_sql = sql_of(client, url)
+
+    assert "auth_permission" in first_sql
+    assert "auth_permission" not in again_sql
+    assert "A restricted follow-up" in again.text
+
+    # Taking the member out of the role applies to their very next page.
+    member_user.groups.remove(member_group)
+    after, after_sql = sql_of(client, url)
+    assert "auth_permission" in after_sql
+    assert "A restricted follow-up" not in after.text
+
+
+# --- Drop-down options ---------------------------------------------------------------------
+
+
+def test_the_body_drop_down_is_built_once_then_lists_a_new_body(client):
+    BodyFactory(name="Police and Crime Panel", slug="panel")
+    url = reverse("meetings:meeting_list")
+
+    _, first_sql = sql_of(client, url)
+    kept, kept_sql = sql_of(client, url)
+
+    assert 'FROM "meetings_body"' in first_sql
+    assert 'FROM "meetings_body"' not in kept_sql
+    assert '<option value="panel">Police and Crime Panel</option>' in kept.text
+
+    Body.objects.create(name="Corporate Governance Board", slug="cgb")
+    after, _ = sql_of(client, url)
+    assert '<option value="cgb">Corporate Governance Board</option>' in after.text
+
+
+def test_a_stored_drop_down_still_marks_the_chosen_option(client):
+    BodyFactory(name="Police and Crime Panel", slug="panel")
+    BodyFactory(name="Corporate Governance Board", slug="cgb")
+    url = reverse("meetings:meeting_list")
+    client.get(url)
+
+    chosen = client.get(url, {"body": "cgb"}).text
+
+    assert '<option value="cgb" selected>Corporate Governance Board</option>' in chosen
+    assert '<option value="panel">Police and Crime Panel</option>' in chosen
+
+
+def test_the_owners_drop_down_is_kept_per_audience(client, member_user):
+    meeting = MeetingFactory()
+    ActionFactory(meeting=meeting, owners=[OwnerFactory(name="OPCC")])
+    ActionFactory(meeting=meeting, owners=[OwnerFactory(name="Chief Constable")], restricted=True)
+    url = reverse("actions:action_list")
+
+    public = client.get(url).text
+    client.force_login(member_user)
+    member = client.get(url).text
+
+    assert ">OPCC</option>" in public
+    assert "Chief Constable" not in public
+    assert ">Chief Constable</option>" in member
+
+
+# --- The header ----------------------------------------------------------------------------
+
+
+def test_the_signed_in_name_is_read_once_then_follows_a_rename(client, member_user):
+    person = Person.objects.create(given_name="Deborah", family_name="Taylor", slug="taylor")
+    person.user = member_user
+    person.save()
+    client.force_login(member_user)
+    url = reverse("meetings:body_list")
+
+    _, first_sql = sql_of(client, url)
+    kept, kept_sql = sql_of(client, url)
+
+    assert 'FROM "meetings_person"' in first_sql
+    assert 'FROM "meetings_person"' not in kept_sql
+    assert "Signed in as </span>Deborah Taylor" in kept.text
+
+    Person.objects.filter(pk=person.pk).update(given_name="Debbie")
+    assert "Signed in as </span>Debbie Taylor" in client.get(url).text
+
+
+def test_the_record_version_is_read_from_the_cache_once_a_request(client, monkeypatch):
+    BodyFactory()
+    reads = []
+    get = versions.cache.get
+
+    def counted(key, *args, **kwargs):
+        if key == versions.VERSION_KEY:
+            reads.append(key)
+        return get(key, *args, **kwargs)
+
+    monkeypatch.setattr(versions.cache, "get", counted)
+    client.get(reverse("actions:action_list"))  # RAG counts, drop-downs, footer: all keyed
+
+    assert len(reads) == 1
+
+
+# --- Addresses -----------------------------------------------------------------------------
+
+
+def test_page_addresses_are_the_ones_reverse_gives():
+    cases = [
+        ("actions:action_detail", {"pk": 123}),
+        ("meetings:meeting_detail", {"pk": 7}),
+        ("meetings:minutes_detail", {"pk": 7}),
+        ("meetings:person_detail", {"slug": "deborah-taylor"}),
+        ("meetings:body_detail", {"slug": "police_and_crime_panel-2"}),
+        # Not a plain id: left to reverse and its converter.
+        ("meetings:meeting_detail", {"pk": "0042"}),
+    ]
+    for name, kwargs in cases:
+        assert page_url(name, **kwargs) == reverse(name, kwargs=kwargs)
+
+
+def test_page_addresses_keep_the_sites_prefix():
+    try:
+        set_script_prefix("/panel/")
+        assert page_url("actions:action_detail", pk=5) == "/panel/actions/5/"
+    finally:
+        set_script_prefix("/")
+    assert page_url("actions:action_detail", pk=5) == "/actions/5/"
+
+
+# --- The action table's cells --------------------------------------------------------------
+
+
+def test_the_action_tables_cells_read_as_before(client):
+    meeting = MeetingFactory()
+    later = MeetingFactory()
+    ActionFactory(meeting=meeting, text="Nobody owns this", target_meeting=later)
+    closed = ActionFactory(meeting=meeting, text="Done already", owners=[OwnerFactory()])
+    Action.objects.filter(pk=closed.pk).update(status=Action.Status.COMPLETE)
+
+    text = client.get(reverse("actions:action_list"), {"status": ["open", "complete"]}).text
+
+    assert '<td data-label="Owner" class="govuk-table__cell">Not assigned</td>' in text
+    assert 'No date<br><span class="govuk-body-s">Back to a later meeting</span>' in text
+    assert '<td data-label="Owner" class="govuk-table__cell">OPCC</td>' in text
+    assert '<span class="govuk-visually-hidden">No rating (closed)</span>' in text
