@@ -89,6 +89,8 @@ class ActionViewSet(PublicReadViewSet):
             Action.objects.visible_to(Audience.of(self.request))
             .with_rag(on=timezone.localdate())
             .select_related("meeting__body", "item", "target_meeting", "signed_off_at")
+            # The item is summarised (number, title): its own words stay in the database.
+            .defer("item__description", "item__minutes_text")
             .prefetch_related("owners", Prefetch("history", queryset=history))
         )
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from actions.models import Action
 from panel.record_version import record_version
 
+TOTAL = "total"
 # A backstop: the record version and the date in the key already retire stale counts.
 TIMEOUT = 60 * 60 * 24
 
@@ -33,11 +34,13 @@ def audience_key(audience):
 
 def rag_counts(actions, *, audience, on=None, variant=""):
     """``{rating: count}`` of ``actions`` (annotated ``rag``), which must be the actions
-    ``audience`` may see narrowed only by ``variant`` (e.g. the page's filters)."""
+    ``audience`` may see narrowed only by ``variant`` (e.g. the page's filters), with
+    ``TOTAL``: how many there are in all, closed ones included (the list's page count)."""
 
     def count():
         return actions.order_by().aggregate(
-            **{rag: Count("pk", filter=Q(rag=rag)) for rag in Action.Rag.values}
+            **{rag: Count("pk", filter=Q(rag=rag)) for rag in Action.Rag.values},
+            **{TOTAL: Count("pk")},
         )
 
     if connection.in_atomic_block:
@@ -46,7 +49,7 @@ def rag_counts(actions, *, audience, on=None, variant=""):
         return count()
     on = on or timezone.localdate()
     digest = hashlib.blake2b(variant.encode(), digest_size=12).hexdigest()
-    key = f"rag-counts:{record_version()}:{on.isoformat()}:{audience_key(audience)}:{digest}"
+    key = f"action-counts:{record_version()}:{on.isoformat()}:{audience_key(audience)}:{digest}"
     counts = cache.get(key)
     if counts is None:
         counts = count()

@@ -11,11 +11,13 @@ import csv
 import django_filters
 from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 from django_filters.views import FilterMixin
 
@@ -28,6 +30,7 @@ from actions.reports import actions_arising_report
 from meetings.models import Body, Meeting, Membership
 from meetings.visibility import Audience
 from panel.converters import is_id
+from panel.record_version import per_version
 from panel.widgets import lighten
 
 
@@ -105,19 +108,19 @@ class ActionPageFilter(ActionFilter):
         A national site has thousands of meetings with actions; a list of them all would
         outweigh the page. Any meeting is still accepted: the field's queryset is unchanged.
         """
-        meetings, listed = field.queryset, []
-        if body := self.data.get("body"):
-            meetings = meetings.filter(body__slug=body)
-            candidates = Meeting.objects.filter(body__slug=body)
-        else:
-            candidates = Meeting.objects.all()
-        # Which meetings have actions the visitor may see is a scan of the visible actions
-        # (158 ms nationally): ask only when the meetings to choose from are few enough to
-        # list, which their primary key index answers at once.
-        if candidates.order_by().values("pk")[self.MEETINGS_LISTED : self.MEETINGS_LISTED + 1]:
-            empty = "All meetings (choose a body to list its meetings)"
-        else:
-            listed, empty = list(meetings), "All meetings"
+        body = self.data.get("body", "")
+        who = counts_module.audience_key(Audience.of(self.request))
+        # The options change only with the record: worked out once per version.
+        listed = per_version(
+            ("action-filter-meetings", who, body),
+            lambda: self._listable_meetings(field.queryset, body),
+        )
+        empty = (
+            "All meetings"
+            if listed is not None
+            else ("All meetings (choose a body to list its meetings)")
+        )
+        listed = list(listed or ())
         chosen = self.data.get("meeting", "")
         if is_id(chosen) and int(chosen) not in {m.pk for m in listed}:
             listed += field.queryset.filter(pk=chosen)
@@ -125,24 +128,55 @@ class ActionPageFilter(ActionFilter):
             (field.prepare_value(m), field.label_from_instance(m)) for m in listed
         ]
 
+    def _listable_meetings(self, meetings, body):
+        """The meetings (of ``body``, if given) with actions the visitor may see, or None
+        when there are too many to list."""
+        candidates = Meeting.objects.all()
+        if body:
+            meetings = meetings.filter(body__slug=body)
+            candidates = candidates.filter(body__slug=body)
+        # Which meetings have actions the visitor may see is a scan of the visible actions
+        # (158 ms nationally): ask only when the meetings to choose from are few enough to
+        # list, which their primary key index answers at once.
+        if candidates.order_by().values("pk")[self.MEETINGS_LISTED : self.MEETINGS_LISTED + 1]:
+            return None
+        return list(meetings)
+
 
 def with_page_relations(queryset):
-    """What the action tables read: meeting and body, item, owners, and whether public."""
-    return queryset.select_related("meeting__body", "item").prefetch_related("owners")
+    """What the action tables read: meeting and body, item, owners, and whether public (not
+    the item's own words, which the tables never print)."""
+    return (
+        queryset.select_related("meeting__body", "item")
+        .defer("item__description", "item__minutes_text")
+        .prefetch_related("owners")
+    )
 
 
 def rag_counts(queryset, *, audience, filters):
-    """How many of ``queryset`` are red, amber and green: one query, then cached for this
-    audience and these ``filters`` (the query string, less paging and sorting) until the
-    record changes or the day ends."""
+    """How many of ``queryset`` are red, amber and green, and in all: one query, then cached
+    for this audience and these ``filters`` (the query string, less paging and sorting) until
+    the record changes or the day ends."""
     variant = "&".join(
         f"{name}={value}"
         for name, values in sorted(filters.lists())
         if name not in ("page", "ordering")
         for value in sorted(values)
     )
-    counts = counts_module.rag_counts(queryset, audience=audience, variant=f"list?{variant}")
-    return [(rag, label, counts[rag]) for rag, label in Action.Rag.choices]
+    return counts_module.rag_counts(queryset, audience=audience, variant=f"list?{variant}")
+
+
+class CountedPaginator(Paginator):
+    """A paginator told how many rows there are (counted with the RAG ratings, and kept
+    with them), so a page of the list does not count them again."""
+
+    def __init__(self, *args, count, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
 
 
 class FilteredActionsMixin(FilterMixin):
@@ -174,14 +208,22 @@ class ActionListView(FilteredActionsMixin, ListView):
 
     def get(self, request, *args, **kwargs):
         self.object_list = self.filtered_actions()
+        self.counts = rag_counts(
+            self.object_list, audience=Audience.of(self.request), filters=self.request.GET
+        )
         return self.render_to_response(self.get_context_data())
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return CountedPaginator(
+            queryset, per_page, count=self.counts[counts_module.TOTAL], **kwargs
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
-        context["rag_counts"] = rag_counts(
-            self.object_list, audience=Audience.of(self.request), filters=self.request.GET
-        )
+        context["rag_counts"] = [
+            (rag, label, self.counts[rag]) for rag, label in Action.Rag.choices
+        ]
         context["showing_closed"] = bool(self.request.GET.getlist("status"))
         context["ordering"] = self.request.GET.get("ordering", "")
         return context

@@ -126,7 +126,19 @@ def test_a_slow_search_misses_its_own_target():
 
     search = next(line for line in lines if "decisions search for a common word" in line)
     assert search.startswith("FAIL")
-    assert "decisions search (member) 60.0 ms" in search
+    assert "decisions search (member, 8 connections) 60.0 ms" in search
+
+
+def test_the_search_is_judged_one_request_at_a_time_when_that_was_measured():
+    row = page_row("decisions search", miss=(90, 140.0, 9.0))
+    for kind in ("member", "cold"):
+        row[kind]["c1"] = wrk_result(60, 18.0, app=9.0)
+
+    lines = checks(results_with([row]))
+
+    search = next(line for line in lines if "decisions search for a common word" in line)
+    assert search.startswith("pass")
+    assert "(member, 1 connection) 18.0 ms" in search or "(cold, 1 connection) 18.0 ms" in search
 
 
 def test_a_run_in_which_no_request_finished_fails_rather_than_reads_as_zero_latency():
@@ -229,3 +241,21 @@ def test_two_app_servers_must_add_up_on_misses_and_share_cache_and_sessions():
     )
     assert "pass: a session signed in through the proxy is signed in on both app servers" in lines
     assert "FAIL: a page cached by one app server is a hit on the other (X-Cache: miss)" in lines
+
+
+def test_reading_pdf_minutes_is_judged_per_page():
+    found = {
+        "seconds": 0.2,
+        "pdf_files": 4,
+        "pdf_pages": 42,
+        "pdf_seconds_per_page": 0.012,
+        "pdf_budget_seconds_per_page": 0.2,
+        "pdf_ok": True,
+    }
+    lines = checks({"runs": [], "import": found})
+    assert "pass: reading and parsing PDF minutes < 0.2 s a page (0.012 s a page" in "\n".join(
+        lines
+    )
+
+    slow = checks({"runs": [], "import": {**found, "pdf_seconds_per_page": 0.3, "pdf_ok": False}})
+    assert any(line.startswith("FAIL: reading and parsing PDF minutes") for line in slow)

@@ -177,3 +177,39 @@ def test_the_action_tables_cells_read_as_before(client):
     assert 'No date<br><span class="govuk-body-s">Back to a later meeting</span>' in text
     assert '<td data-label="Owner" class="govuk-table__cell">OPCC</td>' in text
     assert '<span class="govuk-visually-hidden">No rating (closed)</span>' in text
+
+
+def test_the_lists_total_comes_with_its_rag_counts_and_follows_a_new_action(client):
+    meeting = MeetingFactory()
+    for n in range(27):
+        ActionFactory(meeting=meeting, text=f"Follow-up {n}")
+    closed = ActionFactory(meeting=meeting, text="Closed one")
+    Action.objects.filter(pk=closed.pk).update(status=Action.Status.COMPLETE)
+    url = reverse("actions:action_list")
+
+    client.get(url)
+    kept, kept_sql = sql_of(client, url)
+    assert "27 actions." in kept.text
+    assert "COUNT(" not in kept_sql  # the total was kept with the RAG counts
+    assert 'href="?page=2"' in kept.text
+    assert "28 actions." in client.get(url, {"status": ["open", "complete"]}).text
+
+    ActionFactory(meeting=meeting, text="One more")
+    assert "28 actions." in client.get(url).text
+
+
+def test_the_meeting_drop_down_of_a_body_is_kept_then_lists_a_new_meeting(client):
+    panel = BodyFactory(name="Police and Crime Panel", slug="panel")
+    first = MeetingFactory(body=panel)
+    ActionFactory(meeting=first)
+    url = reverse("actions:action_list")
+
+    client.get(url, {"body": "panel"})
+    _, kept_sql = sql_of(client, url + "?body=panel")
+    assert 'FROM "meetings_meeting"' not in kept_sql
+
+    later = MeetingFactory(body=panel, date=first.date.replace(year=first.date.year + 1))
+    ActionFactory(meeting=later)
+    text = client.get(url, {"body": "panel"}).text
+    assert f'<option value="{later.pk}">' in text
+    assert f'<option value="{first.pk}">' in text

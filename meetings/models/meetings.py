@@ -16,7 +16,7 @@ from panel.links import page_url
 
 
 class MeetingQuerySet(models.QuerySet):
-    def with_record(self, audience, *, minuted=True):
+    def with_record(self, audience, *, minuted=True, papers=True):
         """Each meeting with what its page, minutes and API detail read, as ``audience`` (a
         meetings.visibility.Audience) may read it, in a fixed number of queries:
 
@@ -24,12 +24,15 @@ class MeetingQuerySet(models.QuerySet):
         papers and resolutions), ``attendances``, ``declarations``, ``visible_minutes`` (the
         minutes, or None) and ``record_visible``. A withheld item's words are never loaded.
         Without ``minuted`` (the meeting's page, which prints the agenda, not the minutes),
-        the items' minutes and resolutions are left out.
+        the items' minutes and resolutions are left out; without ``papers`` (the minutes'
+        page), the papers.
         """
         outline = AgendaItem.objects.only(*AgendaItem.OUTLINE_FIELDS)
-        readable_items = audience.items().prefetch_related(
-            models.Prefetch("papers", queryset=audience.papers())
-        )
+        readable_items = audience.items()
+        if papers:
+            readable_items = readable_items.prefetch_related(
+                models.Prefetch("papers", queryset=audience.papers())
+            )
         if minuted:
             readable_items = readable_items.prefetch_related(
                 models.Prefetch(

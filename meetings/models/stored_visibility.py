@@ -67,8 +67,21 @@ class TracksVisibilityInputs:
     @classmethod
     def from_db(cls, db, field_names, values, *, fetch_mode=None):
         instance = super().from_db(db, field_names, values, fetch_mode=fetch_mode)
-        instance.remember_visibility_inputs()
+        # The row as loaded, read only if the instance is ever saved: a page of a list loads
+        # hundreds of these and saves none.
+        instance._loaded_row = (field_names, values)
         return instance
+
+    def _loaded(self):
+        """The inputs' values as the database last gave them."""
+        loaded = self.__dict__.get("_loaded_inputs")
+        if loaded is None:
+            names, values = self.__dict__.pop("_loaded_row", ((), ()))
+            loaded = {
+                name: values[names.index(name)] for name in self.visibility_inputs if name in names
+            }
+            self._loaded_inputs = loaded
+        return loaded
 
     def refresh_from_db(self, using=None, fields=None, from_queryset=None):
         super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
@@ -79,7 +92,8 @@ class TracksVisibilityInputs:
     def remember_visibility_inputs(self, fields=None):
         """Remember the inputs' current values as the database's (only ``fields``, names or
         attnames, when given)."""
-        remembered = dict(getattr(self, "_loaded_inputs", {})) if fields is not None else {}
+        remembered = dict(self._loaded()) if fields is not None else {}
+        self.__dict__.pop("_loaded_row", None)
         for name in self.visibility_inputs:
             if fields is not None and not _names_field(fields, self, name):
                 continue
@@ -89,14 +103,14 @@ class TracksVisibilityInputs:
 
     def loaded_input(self, name):
         """The value of input ``name`` when the row was loaded (None when unknown)."""
-        return getattr(self, "_loaded_inputs", {}).get(name)
+        return self._loaded().get(name)
 
     def visibility_inputs_changed(self, update_fields=None):
         """Whether saving now (with ``update_fields``, as ``save()`` takes it) writes an input
         of the visibility rules that differs from what was loaded."""
         if self._state.adding:
             return True
-        loaded = getattr(self, "_loaded_inputs", {})
+        loaded = self._loaded()
         for name in self.visibility_inputs:
             if update_fields is not None and not _names_field(update_fields, self, name):
                 continue

@@ -244,7 +244,7 @@ class MinutesDetailView(DetailView):
     def get_object(self, queryset=None):
         self.audience = Audience.of(self.request)
         self.meeting = get_object_or_404(
-            Meeting.objects.select_related("body").with_record(self.audience),
+            Meeting.objects.select_related("body").with_record(self.audience, papers=False),
             pk=self.kwargs["pk"],
         )
         if self.meeting.visible_minutes is None:

@@ -220,13 +220,14 @@ def test_the_list_query_count_does_not_grow_with_rows(
 ):
     make_action("1", owners=[opcc], due=days(1))
     # A small site's meeting list costs a probe (are there few enough meetings to list?)
-    # that spares a national one a scan of every visible action.
-    with django_assert_num_queries(8):
+    # that spares a national one a scan of every visible action. The page is not counted
+    # apart: the RAG counts' query counts it too.
+    with django_assert_num_queries(7):
         client.get(reverse("actions:action_list"))
 
     for n in range(2, 8):
         make_action(str(n), owners=[opcc, force], due=days(n))
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = client.get(reverse("actions:action_list"))
     assert len(refs(response)) == 7
 
