@@ -4,51 +4,95 @@ For every field of every row, ``Serializer.to_representation`` walks the field's
 ``get_attribute``, which asks of each step whether it is a mapping and whether it is a
 callable to inspect: most of the cost of a page of actions, whose rows nest owners, meetings
 and history. A ``QuickRead`` serializer works out once, per serializer and model, which
-fields are plain columns of the row, reads those with ``getattr``, and leaves every other
-field (nested serializers, methods, dotted sources, callables) to DRF as before. The output
-is the same: each value still goes through its field's ``to_representation``.
+fields read a column, a property or a method of the row itself (or the row, for method
+fields), reads those directly, and leaves every other field (dotted sources, related
+managers) to DRF as before. The output is the same: each value still goes through its
+field's ``to_representation``.
 """
+
+import copy
+import inspect
+from functools import partialmethod
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 from django.db.models.query_utils import DeferredAttribute
+from django.utils.functional import cached_property
 from rest_framework.fields import SkipField
 from rest_framework.relations import PKOnlyObject
 
-PLAIN = (DeferredAttribute, ForwardManyToOneDescriptor)
+PLAIN = (DeferredAttribute, ForwardManyToOneDescriptor, property, cached_property)
+SELF = object()  # source="*": the row itself (method fields, links)
 
 
-def _column(field, model):
-    """The attribute to read ``field`` from directly, or None to leave it to DRF."""
+def _reader(field, model):
+    """How to read ``field`` from a ``model`` row: (attribute name, whether to call it), SELF,
+    or None to leave it to DRF (dotted sources, related managers, anything unusual)."""
+    if field.source == "*":
+        return SELF
     if len(field.source_attrs) != 1:
         return None
-    return (
-        field.source_attrs[0]
-        if isinstance(getattr(model, field.source_attrs[0], None), PLAIN)
-        else None
+    name = field.source_attrs[0]
+    found = inspect.getattr_static(model, name, None)
+    if isinstance(found, PLAIN):
+        return (name, False)
+    if inspect.isfunction(found) and _takes_no_arguments(found):
+        return (name, True)
+    if isinstance(found, partialmethod) and _takes_no_arguments(  # get_status_display
+        found.func, given=len(found.args), named=found.keywords
+    ):
+        return (name, True)
+    return None
+
+
+def _takes_no_arguments(function, *, given=0, named=()):
+    """Whether a method can be called with no arguments (``given`` positional and ``named``
+    ones already bound)."""
+    parameters = list(inspect.signature(function).parameters.values())[1 + given :]
+    return all(
+        p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) or p.default is not p.empty or p.name in named
+        for p in parameters
     )
 
 
 class QuickRead:
-    """A serializer mixin: plain columns read directly; everything else as DRF does."""
+    """A serializer mixin: plain columns read directly; everything else as DRF does; and
+    the fields built from the model once per class (DRF introspects the model for every
+    serializer it makes: a millisecond of every API request), copied for each serializer as
+    DRF copies its declared fields."""
+
+    _built_fields = {}
+
+    def get_fields(self):
+        cls = type(self)
+        built = QuickRead._built_fields.get(cls)
+        if built is None:
+            built = QuickRead._built_fields[cls] = super().get_fields()
+        return copy.deepcopy(built)
 
     def _plan(self, model):
         plans = self.__dict__.setdefault("_quick_read_plans", {})
         plan = plans.get(model)
         if plan is None:
             plan = plans[model] = [
-                (field.field_name, _column(field, model), field) for field in self._readable_fields
+                (field.field_name, _reader(field, model), field) for field in self._readable_fields
             ]
         return plan
 
     def to_representation(self, instance):
         ret = {}
-        for name, column, field in self._plan(type(instance)):
-            if column is not None:
+        for name, reader, field in self._plan(type(instance)):
+            if reader is SELF:
+                attribute = instance
+            elif reader is not None:
                 try:
-                    attribute = getattr(instance, column)
-                except ObjectDoesNotExist:
-                    attribute = None
+                    attribute = _read(instance, *reader)
+                except (KeyError, AttributeError):
+                    # DRF decides: the field's default, null, or left out.
+                    try:
+                        attribute = field.get_attribute(instance)
+                    except SkipField:
+                        continue
             else:
                 try:
                     attribute = field.get_attribute(instance)
@@ -57,3 +101,11 @@ class QuickRead:
             check = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
             ret[name] = None if check is None else field.to_representation(attribute)
         return ret
+
+
+def _read(instance, name, call):
+    try:
+        value = getattr(instance, name)
+    except ObjectDoesNotExist:  # a missing related row reads as null, as DRF reads it
+        return None
+    return value() if call else value
