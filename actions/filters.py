@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from actions.models import Action, Owner
 from meetings.models import Body, Meeting
+from panel.filtering import OneFormClass
 
 
 class NullsLastOrderingFilter(django_filters.OrderingFilter):
@@ -21,7 +22,7 @@ class NullsLastOrderingFilter(django_filters.OrderingFilter):
         return field.desc(nulls_last=True) if value.startswith("-") else field.asc(nulls_last=True)
 
 
-class ActionFilter(django_filters.FilterSet):
+class ActionFilter(OneFormClass, django_filters.FilterSet):
     """Filters for the action log. Every query parameter is declared here."""
 
     body = django_filters.ModelChoiceFilter(

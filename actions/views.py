@@ -85,6 +85,10 @@ class ActionPageFilter(ActionFilter):
     def form(self):
         if not hasattr(self, "_form"):
             fields = super().form.fields
+            # The form class is shared (panel.filtering): the meetings and owners offered and
+            # accepted are the ones this visitor may see.
+            fields["meeting"].queryset = self.filters["meeting"].queryset
+            fields["owner"].queryset = self.filters["owner"].queryset
             fields["status"].widget = forms.CheckboxSelectMultiple(choices=fields["status"].choices)
             fields["overdue"].widget = forms.Select(choices=self.OVERDUE_CHOICES)
             for name in ("body", "meeting", "owner", "rag", "overdue", "ordering"):

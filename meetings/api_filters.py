@@ -23,6 +23,7 @@ from meetings.models import (
     WorkProgrammeEntry,
 )
 from meetings.visibility import Audience
+from panel.filtering import OneFormClass
 
 # --- Filters ------------------------------------------------------------------------------
 
@@ -101,7 +102,7 @@ class DateRangeForm(forms.Form):
         return cleaned
 
 
-class AudienceFilterSet(django_filters.FilterSet):
+class AudienceFilterSet(OneFormClass, django_filters.FilterSet):
     """A FilterSet whose text and person filters respect what the client may read."""
 
     @property
@@ -109,7 +110,7 @@ class AudienceFilterSet(django_filters.FilterSet):
         return Audience.of(self.request)
 
 
-class OrganizationFilter(django_filters.FilterSet):
+class OrganizationFilter(OneFormClass, django_filters.FilterSet):
     classification = multiple_choice_filter(
         Body.Kind.choices, "Kind of body; repeat for several.", field_name="kind"
     )
@@ -124,7 +125,7 @@ class OrganizationFilter(django_filters.FilterSet):
         return queryset.filter(Q(name__icontains=value) | Q(short_name__icontains=value))
 
 
-class PersonFilter(django_filters.FilterSet):
+class PersonFilter(OneFormClass, django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="filter_text", label="Text in any of the person's names or other spellings."
     )
@@ -149,7 +150,7 @@ class PersonFilter(django_filters.FilterSet):
         return queryset.filter(pk__in=holders) if value else queryset.exclude(pk__in=holders)
 
 
-class MembershipFilter(django_filters.FilterSet):
+class MembershipFilter(OneFormClass, django_filters.FilterSet):
     body = body_filter()
     person = django_filters.ModelChoiceFilter(
         queryset=Person.objects.all(),
@@ -227,7 +228,7 @@ class EventFilter(AudienceFilterSet):
         )
 
 
-class MotionFilter(django_filters.FilterSet):
+class MotionFilter(OneFormClass, django_filters.FilterSet):
     body = body_filter("item__meeting__body")
     event = django_filters.ModelChoiceFilter(
         field_name="item__meeting",
@@ -260,7 +261,7 @@ class MotionFilter(django_filters.FilterSet):
         return queryset.filter(Q(mover=value) | Q(seconder=value))
 
 
-class WorkProgrammeFilter(django_filters.FilterSet):
+class WorkProgrammeFilter(OneFormClass, django_filters.FilterSet):
     body = body_filter()
     event = django_filters.ModelChoiceFilter(
         field_name="meeting",

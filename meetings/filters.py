@@ -13,6 +13,7 @@ from django.utils import timezone
 from meetings import search
 from meetings.models import Body, Membership, Person, Resolution, WorkProgrammeEntry
 from meetings.search_kinds import DECISIONS
+from panel.filtering import OneFormClass
 
 WIDGET_CLASSES = {
     forms.Select: "govuk-select",
@@ -108,7 +109,7 @@ def page_cursor_filter():
     return django_filters.CharFilter(method="leave_to_view", widget=forms.HiddenInput)
 
 
-class ResolutionPageFilter(django_filters.FilterSet):
+class ResolutionPageFilter(OneFormClass, django_filters.FilterSet):
     """The decisions register: resolutions by body, year or dates, kind and words."""
 
     q = django_filters.CharFilter(
@@ -147,7 +148,7 @@ class ResolutionPageFilter(django_filters.FilterSet):
         return self.form.cleaned_data.get("q") if self.is_bound and self.is_valid() else ""
 
 
-class PersonPageFilter(django_filters.FilterSet):
+class PersonPageFilter(OneFormClass, django_filters.FilterSet):
     """People by name, and by the body and period of their membership.
 
     Body and status are applied together in filter_queryset, so "current members of the
@@ -194,7 +195,7 @@ class PersonPageFilter(django_filters.FilterSet):
         return condition
 
 
-class WorkProgrammePageFilter(django_filters.FilterSet):
+class WorkProgrammePageFilter(OneFormClass, django_filters.FilterSet):
     """Work programme entries by body, kind, status and whether they have a meeting yet."""
 
     body = page_body_filter("body")

@@ -31,6 +31,7 @@ from meetings.models import (
     Minutes,
 )
 from meetings.visibility import Audience
+from panel.filtering import OneFormClass
 from panel.widgets import lighten
 
 HOME_LIST_LENGTH = 5
@@ -140,7 +141,7 @@ def meeting_years(request=None):
     return [(str(year), str(year)) for year in years]
 
 
-class MeetingPageFilter(django_filters.FilterSet):
+class MeetingPageFilter(OneFormClass, django_filters.FilterSet):
     """The meetings list's filters: every query parameter the page reads is declared here."""
 
     year = django_filters.ChoiceFilter(
