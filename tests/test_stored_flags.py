@@ -21,6 +21,7 @@ from actions.models import PUBLIC_ACTION, Action
 from actions.scale_data import generate
 from meetings import services as minutes_services
 from meetings.importing.load import import_text
+from meetings.importing.near_misses import ALL
 from meetings.models import AgendaItem, Minutes, Resolution
 from meetings.models.record import PUBLIC_RESOLUTION, PUBLISHED_RESOLUTION
 from meetings.visibility import Audience
@@ -295,7 +296,8 @@ def test_importing_minutes_and_an_action_list_stores_the_flags():
     make_people_2023(panel)
     make_cgb()
 
-    import_text(seed_text("001"), source="001.txt")
+    # The seed's two near misses (Alnatt, Mansoor) confirmed, as the import page asks.
+    import_text(seed_text("001"), source="001.txt", confirm_names=ALL)
 
     assert Resolution.objects.public().exists()
     assert Resolution.objects.published().filter(is_public=False).exists(), "an exempt item's"

@@ -17,6 +17,7 @@ from meetings.admin.common import (
     ItemYearFilter,
     MeetingYearFilter,
     PublishedRecordMixin,
+    ReadOnlyMixin,
     SuperuserDeletesMixin,
     YearListFilter,
     body_filter,
@@ -41,6 +42,7 @@ from meetings.models import (
     Declaration,
     Meeting,
     Paper,
+    RecordedVote,
     Resolution,
 )
 from panel.admin import CheckedSelectionMixin
@@ -289,6 +291,23 @@ class DeclarationAdmin(CheckedSelectionMixin, PublishedRecordMixin, admin.ModelA
         return summary(declaration.reason)
 
 
+class RecordedVoteInline(ReadOnlyMixin, admin.TabularInline):
+    """Each member's vote on a motion, as the minutes print it: read-only, from the import."""
+
+    model = RecordedVote
+    extra = 0
+    can_delete = False
+    fields = ["person", "vote"]
+    readonly_fields = fields
+    verbose_name = "member's vote"
+    verbose_name_plural = (
+        "members' votes (read-only: as the recorded vote in the minutes prints them)"
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
+
+
 @admin.register(Resolution)
 class ResolutionAdmin(
     CheckedSelectionMixin, PublishedRecordMixin, SuperuserDeletesMixin, admin.ModelAdmin
@@ -314,6 +333,7 @@ class ResolutionAdmin(
         ("Votes", {"fields": ["votes_for", "votes_against", "abstentions"]}),
         ("Follow-up", {"fields": ["action_link"]}),
     ]
+    inlines = [RecordedVoteInline]
 
     @admin.display(description="Resolution", ordering="item__number")
     def reference(self, resolution):

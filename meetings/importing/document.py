@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from meetings.importing import extensions
+from meetings.importing import extensions, moderngov, moderngov_web, styles
 from meetings.importing.agenda import parse_agenda
 from meetings.importing.minutes import find_minutes_headings, parse_minutes
 from meetings.importing.papers import find_board_reports, find_cover_sheets
@@ -22,6 +22,7 @@ class ParsedDocument:
     cover_sheets: list = field(default_factory=list)
     extras: dict = field(default_factory=dict)
     report: Report = field(default_factory=Report)
+    style: str = "panel"
 
     @property
     def has_content(self):
@@ -38,19 +39,34 @@ class ParsedDocument:
         return self
 
 
-def parse_document(text, *, source="the document"):
-    """Read ``text`` (the whole file). Raises ImportRefused naming the line it could not follow."""
-    lines = clean_lines(check_text(text, name=source))
+def parse_document(text, *, source="the document", style=None):
+    """Read ``text`` (the whole file). Raises ImportRefused naming the line it could not follow.
+
+    ``style`` forces a house style by name (``styles.STYLES``); by default the document's
+    conventions choose it.
+    """
+    chosen = styles.choose_style(check_text(text, name=source), style)
+    lines = clean_lines(text)
+    document = ParsedDocument(source=source, lines=lines, style=chosen)
+    if chosen == moderngov.STYLE_NAME:
+        document.minutes.append(moderngov.parse_moderngov(text))
+    elif chosen == moderngov_web.STYLE_NAME:
+        document.minutes.append(moderngov_web.parse_moderngov_web(text))
+    else:
+        _parse_panel_styles(document, lines)
+        styles.check_panel_style(document, style)
+    for extension in extensions.registered():
+        document.extras[extension.name] = extension.parse(document)
+    for minutes in document.minutes:
+        document.report.extend(minutes.report)
+    return document
+
+
+def _parse_panel_styles(document, lines):
     headings = find_minutes_headings(lines)
-    document = ParsedDocument(source=source, lines=lines)
     document.agenda = parse_agenda(lines, headings[0] if headings else len(lines))
     for position, start in enumerate(headings):
         stop = headings[position + 1] if position + 1 < len(headings) else len(lines)
         document.minutes.append(parse_minutes(lines, start, stop))
     document.board_reports = find_board_reports(lines)
     document.cover_sheets = find_cover_sheets(lines)
-    for extension in extensions.registered():
-        document.extras[extension.name] = extension.parse(document)
-    for minutes in document.minutes:
-        document.report.extend(minutes.report)
-    return document

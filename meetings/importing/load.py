@@ -72,8 +72,12 @@ class ImportPlan:
         return [part for part in self.parts if isinstance(part, MinutesPart)]
 
 
-def plan_import(document, *, body=None):
-    """Match a parsed document to the database and decide what importing it would do."""
+def plan_import(document, *, body=None, confirm_names=()):
+    """Match a parsed document to the database and decide what importing it would do.
+
+    ``confirm_names``: the keys of the near misses a person confirmed as the same person
+    (``near_misses``), or ``near_misses.ALL``.
+    """
     document.require_content()
     plan = ImportPlan(document, body=body)
     agenda = document.agenda
@@ -83,7 +87,9 @@ def plan_import(document, *, body=None):
     for minutes in document.minutes:
         minutes_body = body or plan.bodies.find(minutes.body_name, line=minutes.line)
         plan.parts.append(MinutesPart(plan, minutes, minutes_body))
-    resolver = PeopleResolver(bodies={part.body for part in plan.parts}, report=plan.report)
+    resolver = PeopleResolver(
+        bodies={part.body for part in plan.parts}, report=plan.report, confirmed=confirm_names
+    )
     plan.people = resolver
     names = [name for name, _ in agenda.roster] if agenda is not None else []
     for minutes in document.minutes:
@@ -102,6 +108,7 @@ def plan_import(document, *, body=None):
     for part in plan.parts:
         part.find_existing()
     resolver.report_outcomes()
+    resolver.near_misses.check_confirmed_keys()
     _report_paper_dates(plan)
     for extension in extensions.registered():
         extension.plan(plan, document.extras.get(extension.name))
@@ -153,15 +160,16 @@ def apply_plan(plan, *, user=None, create_people=False, accept=(), dry_run=False
         )
     new = people.new_identities
     if new and not create_people and not dry_run:
-        listed = "; ".join(f"\u201c{i.best.printed}\u201d (line {i.first_line})" for i in new)
-        raise ImportRefused(
-            f"{len(new)} name(s) match nobody recorded: {listed}. Confirm that these people should "
-            "be created (tick the box, or use --create-people), or add them (or these spellings) "
-            "to the people recorded, then import again. Nothing was imported."
-        )
+        raise ImportRefused(_nobody_recorded(people, new))
     result = ImportResult(source=plan.document.source, dry_run=dry_run)
     result.proposals = list(plan.proposals)
-    result.new_people = [identity.best.printed for identity in new]
+    near_misses = people.near_misses
+    result.near_misses = list(near_misses.found.values())
+    result.new_people = [
+        identity.best.printed
+        for identity in new
+        if not near_misses.for_spelling(identity.best.printed)
+    ]
     try:
         with transaction.atomic():
             created_people = people.create_people()
@@ -192,6 +200,31 @@ def apply_plan(plan, *, user=None, create_people=False, accept=(), dry_run=False
     return result
 
 
+def _nobody_recorded(people, new):
+    """The refusal for names that match nobody, when creating people was not confirmed."""
+    listed, near_count = [], 0
+    for identity in new:
+        near = people.near_misses.for_spelling(identity.best.printed)
+        near_count += near is not None
+        looks = f", which looks like {near.looks_like}" if near else ""
+        listed.append(f"\u201c{identity.best.printed}\u201d (line {identity.first_line}{looks})")
+    create = "tick the box, or use --create-people"
+    if not near_count:
+        confirm = f"Confirm that these people should be created ({create})"
+    else:
+        others = "the others" if near_count < len(new) else "them"
+        confirm = (
+            "Confirm each name that looks like someone if it is that person (tick it on the "
+            f"import page, or use --confirm-names for all), confirm that {others} should be "
+            f"created as new people ({create})"
+        )
+    return (
+        f"{len(new)} name(s) match nobody recorded: {'; '.join(listed)}. {confirm}, or add "
+        "them (or these spellings) to the people recorded, then import again. Nothing was "
+        "imported."
+    )
+
+
 def import_text(
     text,
     *,
@@ -201,8 +234,14 @@ def import_text(
     create_people=False,
     accept=(),
     dry_run=False,
+    style=None,
+    confirm_names=(),
 ):
-    """Parse, plan and write one document: the whole import in one call."""
-    document = parse_document(text, source=source)
-    plan = plan_import(document, body=body)
+    """Parse, plan and write one document: the whole import in one call.
+
+    ``style`` forces a house style by name (``styles.STYLES``); an unknown name is refused.
+    ``confirm_names`` confirms near misses of names (``near_misses``): their keys, or ALL.
+    """
+    document = parse_document(text, source=source, style=style)
+    plan = plan_import(document, body=body, confirm_names=confirm_names)
     return apply_plan(plan, user=user, create_people=create_people, accept=accept, dry_run=dry_run)

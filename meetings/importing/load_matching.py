@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from meetings.importing.differences import differences, how_to_change, listed
 from meetings.importing.load_result import _fmt
+from meetings.importing.load_votes import match_recorded_votes
 from meetings.importing.names import parse_name
 from meetings.importing.report import ImportRefused
 from meetings.models import (
@@ -20,6 +21,8 @@ from meetings.models import (
 CHAIR_WORDS = {"chair", "chairman", "chairwoman", "chairperson", "chair of the panel"}
 VICE_WORDS = {"vice-chair", "vice-chairman", "vice-chairwoman", "vice chair", "vice chairman"}
 INTERCHANGEABLE_KINDS = {"ordinary", "annual", "precept", "extraordinary"}
+# The role of someone recorded as present only because the minutes record their declaration.
+DECLARER_ROLE = "Not in the minutes' list of those present"
 
 
 # -- bodies ----------------------------------------------------------------------------------
@@ -65,6 +68,9 @@ class AttendanceRow:
     role: str
     for_items: tuple
     line: int
+    substitute_for: object = None
+    # Recorded present because the minutes record their declaration, not their attendance.
+    from_declaration: bool = False
 
 
 class MinutesMatching:
@@ -72,11 +78,21 @@ class MinutesMatching:
 
     # planning
     def resolve_people(self, resolver):
+        self._attendance_rows(resolver)
+        self._limited_attendance()
+        self._declarations(resolver)
+        self._motions(resolver)
+        self.member_votes = match_recorded_votes(self)
+
+    def _attendance_rows(self, resolver):
         report = self.plan.report
         by_identity = {}
         chair = None
         for entry in self.parsed.attendance:
-            identity = resolver.resolve(entry.name, entry.line, needed=True)
+            avoid = ()
+            if entry.status in (Attendance.Status.APOLOGIES, Attendance.Status.ABSENT):
+                avoid = {r.identity for r in self.rows if r.status in Attendance.PRESENT_STATUSES}
+            identity = resolver.resolve(entry.name, entry.line, needed=True, avoid=avoid)
             row = by_identity.get(identity)
             if row is not None:
                 if row.status == entry.status:
@@ -108,10 +124,16 @@ class MinutesMatching:
             row = AttendanceRow(
                 identity, entry.status, is_chair, role, entry.name.for_items, entry.line
             )
+            if entry.substitute_for is not None:
+                row.substitute_for = resolver.resolve(entry.substitute_for, entry.line, needed=True)
             if is_chair:
                 chair = row
             by_identity[identity] = row
             self.rows.append(row)
+        self.chair = chair
+
+    def _limited_attendance(self):
+        report = self.plan.report
         numbers = {item.number for item in self.parsed.items}
         for row in self.rows:
             missing = [n for n in row.for_items if n not in numbers]
@@ -123,19 +145,17 @@ class MinutesMatching:
                     row.line,
                 )
                 row.for_items = tuple(n for n in row.for_items if n in numbers)
-        self.chair = chair
+
+    def _declarations(self, resolver):
+        report = self.plan.report
+        numbers = {item.number for item in self.parsed.items}
         present = {row.identity for row in self.rows if row.status in Attendance.PRESENT_STATUSES}
         for declaration in self.parsed.declarations:
             identity = resolver.resolve(declaration.who, declaration.line, needed=False)
             if identity not in present:
-                report.add(
-                    "not_present",
-                    f"\u201c{declaration.who.printed}\u201d declared an interest but is not listed as "
-                    "present: the declaration was not imported. Record their attendance and the "
-                    "declaration in the admin.",
-                    declaration.line,
-                )
-                continue
+                if not self._declarer_present(identity, declaration):
+                    continue
+                present.add(identity)
             if not declaration.type_stated:
                 report.add(
                     "note",
@@ -152,6 +172,51 @@ class MinutesMatching:
                     declaration.line,
                 )
             self.declarations.append((identity, declaration))
+
+    def _declarer_present(self, identity, declaration):
+        """Record a declarer the attendance lists leave out as present; False when it cannot.
+
+        The minutes record that the declaration was made, so it is imported; the Declaration
+        model requires its declarer to be present (its clean()), so they are recorded present,
+        with a role saying why, and the attendance anomaly is reported for a person to check.
+        """
+        who, line = declaration.who.printed, declaration.line
+        where = self._minute_at(line)
+        listed = next((row for row in self.rows if row.identity is identity), None)
+        if listed is not None:
+            # Listed with apologies, or as absent: the minutes contradict themselves.
+            self.plan.report.add(
+                "not_present",
+                f"\u201c{who}\u201d declared an interest {where} but is listed as "
+                f"{Attendance.Status(listed.status).label.lower()} (line {listed.line}): the "
+                "declaration was not imported. Check the minutes, then record the attendance and "
+                "the declaration in the admin.",
+                line,
+            )
+            return False
+        identity.needed = True
+        present = Attendance.Status.PRESENT
+        row = AttendanceRow(
+            identity, present, False, DECLARER_ROLE, (), line, from_declaration=True
+        )
+        self.rows.append(row)
+        self.plan.report.add(
+            "declared_absent",
+            f"\u201c{who}\u201d declared an interest {where} but is not in the PRESENT list: "
+            f"recorded as present (role \u201c{DECLARER_ROLE}\u201d); check the minutes.",
+            line,
+        )
+        return True
+
+    def _minute_at(self, line):
+        """ "at minute N" for the minute printed at ``line`` ("at line N" before the first)."""
+        before = [item for item in self.parsed.items if item.line <= line]
+        if not before:
+            return f"at line {line}"
+        return f"at minute {max(before, key=lambda item: item.line).number}"
+
+    def _motions(self, resolver):
+        report = self.plan.report
         members_present = {
             row.identity for row in self.rows if row.status == Attendance.Status.PRESENT
         }

@@ -24,6 +24,7 @@ class MinutesPart(MinutesMatching, MinutesWriting):
         self.items = {}
         self.saved_resolutions = {}
         self.chair = None
+        self.member_votes = {}
 
     @property
     def label(self):

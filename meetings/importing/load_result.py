@@ -27,7 +27,23 @@ class ImportResult:
     report: Report = field(default_factory=Report)
     proposals: list = field(default_factory=list)
     new_people: list = field(default_factory=list)
+    # Spellings that look like someone without matching exactly (``near_misses.NearMiss``).
+    near_misses: list = field(default_factory=list)
     dry_run: bool = False
+    # What the minutes hold against what was written, and the shortfalls found (see
+    # ``load_summary``): the report leads with them.
+    summary: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    # The same counts, per set of minutes (recorded or not): [(what, seen, imported)], items
+    # first; read by the bulk summary table of ``import_minutes``.
+    tallies: list = field(default_factory=list)
+
+    def total(self, what):
+        """(seen, imported) of ``what`` over every set of minutes; None when there are none."""
+        found = [(seen, got) for counts in self.tallies for w, seen, got in counts if w == what]
+        if not found:
+            return None
+        return sum(seen for seen, _ in found), sum(got for _, got in found)
 
     @property
     def nothing_changed(self):
@@ -46,6 +62,10 @@ class ImportResult:
 
     def as_text(self):
         lines = [self.headline]
+        if self.summary:
+            lines.append("Seen in the minutes and imported:")
+            lines += [f"  {line}" for line in self.summary]
+        lines += [f"WARNING: {warning}" for warning in self.warnings]
         if self.created:
             lines.append("Would create:" if self.dry_run else "Created:")
             lines += [f"  {line}" for line in self.created]

@@ -5,6 +5,13 @@ from django.db.models import ProtectedError
 
 from meetings.importing.dating import papers_dated
 from meetings.importing.load_result import _fmt, counted
+from meetings.importing.load_summary import (
+    attendance_warnings,
+    minutes_summary,
+    shortfalls,
+    summary_line,
+)
+from meetings.importing.load_votes import write_recorded_votes
 from meetings.importing.report import ImportRefused
 from meetings.importing.saving import save_checked
 from meetings.models import (
@@ -25,6 +32,9 @@ class MinutesWriting:
     def apply(self, plan, result):
         if self.state == "unchanged":
             result.unchanged.append(f"The {self.label}.")
+            # Already recorded as the document has it: what it holds is what is recorded.
+            summary = minutes_summary(self.parsed, self.rows, self.declarations)
+            result.tallies.append(self._tally([(w, seen, seen) for w, seen, _ in summary]))
             return
         parsed = self.parsed
         meeting = self.meeting or Meeting(body=self.body, date=parsed.date)
@@ -48,6 +58,35 @@ class MinutesWriting:
         meeting.quorate = parsed.quorate if parsed.quorate is not None else meeting.quorate
         save_checked(meeting, line=parsed.line, what=f"the meeting of {_fmt(parsed.date)}")
         self.meeting = meeting
+        self.member_votes_written = 0
+        self._write_items(meeting)
+        self._write_attendance(meeting)
+        self._write_declarations(meeting)
+        self._write_resolutions()
+        self._publish_minutes(plan, meeting)
+        summary = minutes_summary(parsed, self.rows, self.declarations, self.member_votes_written)
+        result.summary.append(f"The {self.label}: {summary_line(summary)}.")
+        result.tallies.append(self._tally(summary))
+        for warning in shortfalls(summary, f"The {self.label}"):
+            result.warnings.append(warning)
+            plan.report.add("shortfall", warning, parsed.line)
+        result.warnings += attendance_warnings(summary, f"The {self.label}")
+        counts = ", ".join(
+            (
+                counted(len(parsed.items), "item"),
+                counted(len(self.rows), "attendance record"),
+                counted(len(self.declarations), "declaration"),
+                counted(len(parsed.resolutions), "resolution"),
+            )
+        )
+        result.created.append(f"The {self.label}: {counts}.")
+
+    def _tally(self, summary):
+        items = len(self.parsed.items)
+        return [("items", items, items), *summary]
+
+    def _write_items(self, meeting):
+        parsed = self.parsed
         for order, item in enumerate(parsed.items, start=1):
             record = AgendaItem(
                 meeting=meeting,
@@ -61,6 +100,8 @@ class MinutesWriting:
             self.items[item.number] = save_checked(
                 record, line=item.line, what=f"item {item.number}"
             )
+
+    def _write_attendance(self, meeting):
         for order, row in enumerate(self.rows, start=1):
             attendance = Attendance(
                 meeting=meeting,
@@ -69,10 +110,13 @@ class MinutesWriting:
                 is_chair=row.is_chair,
                 role=row.role,
                 order=order,
+                substitute_for=row.substitute_for.person if row.substitute_for else None,
             )
             save_checked(attendance, line=row.line, what=f"the attendance of {row.identity.label}")
             if row.for_items:
                 attendance.items.set([self.items[n] for n in row.for_items])
+
+    def _write_declarations(self, meeting):
         for identity, parsed_declaration in self.declarations:
             declaration = Declaration(
                 meeting=meeting,
@@ -89,6 +133,9 @@ class MinutesWriting:
             linked = [self.items[n] for n in parsed_declaration.item_numbers if n in self.items]
             if linked:
                 declaration.items.set(linked)
+
+    def _write_resolutions(self):
+        parsed = self.parsed
         for item in parsed.items:
             for resolution in item.resolutions:
                 mover, seconder = self.movers.get(id(resolution), (None, None))
@@ -114,16 +161,8 @@ class MinutesWriting:
                 self.saved_resolutions[id(resolution)] = save_checked(
                     record, line=resolution.line, what=what
                 )
-        self._publish_minutes(plan, meeting)
-        counts = ", ".join(
-            (
-                counted(len(parsed.items), "item"),
-                counted(len(self.rows), "attendance record"),
-                counted(len(self.declarations), "declaration"),
-                counted(len(parsed.resolutions), "resolution"),
-            )
-        )
-        result.created.append(f"The {self.label}: {counts}.")
+                votes = self.member_votes.get(id(resolution), ())
+                self.member_votes_written += write_recorded_votes(record, votes)
 
     def _publish_minutes(self, plan, meeting):
         """Publish the minutes, as the papers did, through the steps of their lifecycle.
@@ -151,6 +190,6 @@ class MinutesWriting:
         except ValidationError as refusal:
             raise ImportRefused(
                 f"the {self.label} cannot be recorded: {' '.join(refusal.messages)} Check the "
-                "date in the heading against the PDF.",
+                "date in the heading of the minutes.",
                 line=parsed.line,
             ) from None

@@ -11,6 +11,7 @@ class ParsedAttendance:
     name: ParsedName
     status: str
     line: int
+    substitute_for: ParsedName | None = None
 
 
 @dataclass
@@ -35,6 +36,10 @@ class ParsedResolution:
     seconder: str = ""
     outcome: str = ""
     votes: tuple = (None, None, None)
+    # ModernGov: whether the motion amends another, and each member's recorded vote by side
+    # ("for", "against", "abstain"), as printed.
+    is_amendment: bool = False
+    vote_names: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -55,6 +60,7 @@ class ParsedItem:
     requests: list = field(default_factory=list)
     confidentiality: str = "public"
     exempt_paragraphs: str = ""
+    agenda_number: str = ""
 
     @property
     def minutes_text(self):
@@ -81,6 +87,9 @@ class ParsedMinutes:
     no_declarations: bool = False
     quorate: bool | None = None
     report: Report = field(default_factory=Report)
+    # What the reader counted in the text itself, to check the import against ("resolved",
+    # "present", "recorded_votes", ...); empty for the Panel's own styles.
+    seen: dict = field(default_factory=dict)
 
     @property
     def resolutions(self):

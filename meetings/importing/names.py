@@ -15,6 +15,9 @@ from meetings.models import normalise_name
 # near miss of one another ("Alnatt"/"Allnatt" 0.92, "Mansoor"/"Manzoor" 0.86,
 # "Melise"/"Malise" 0.83) and reported; "Wise"/"Wyatt" (0.44) are two people.
 NEAR_MISS_THRESHOLD = 0.8
+# Family names must be closer still: "Watts"/"Wyatt" (0.80) are two people, while
+# "Mansoor"/"Manzoor" (0.86) is one name misspelt.
+FAMILY_NEAR_MISS_THRESHOLD = 0.85
 
 HONORIFICS = {
     "mr": "Mr",
@@ -247,7 +250,9 @@ def split_entries(line):
                     entries.append(f"Councillor {name.strip(' .')}")
             continue
         for piece in TITLE_SPLIT_RE.split(chunk):
-            entries.extend(_split_on_roles(piece.strip()))
+            # "Cllr A, Cllr B and Cllr C": the middle name keeps its name without the "and".
+            piece = re.sub(r"(?:\s*,|\s+(?:and|&))$", "", piece.strip())
+            entries.extend(_split_on_roles(piece))
     return [e for e in entries if e]
 
 
@@ -314,15 +319,24 @@ def compare(mention, candidate):
         if mention.family_key == candidate.family_key
         else ratio(mention.family_key, candidate.family_key)
     )
-    if family_ratio < NEAR_MISS_THRESHOLD:
+    if family_ratio < FAMILY_NEAR_MISS_THRESHOLD:
         return None
     given_level, given_ratio = _compare_given(mention, candidate)
     if given_level is None:
+        return None
+    if _titles_differ(mention, candidate) and not (given_level == EXACT and mention.given):
+        # "Mr J Meade" and "Ms J Meade", "Mr P Cole" and "Mrs P T Cole": two councillors.
+        # Only the same forename printed in both keeps them one person with a wrong title.
         return None
     if family_ratio < 1.0 or given_level == NEAR:
         score = min(family_ratio, given_ratio)
         return Comparison(LEVEL_ORDER[NEAR], 1 - score, NEAR, round(score, 2))
     return Comparison(LEVEL_ORDER[given_level], 0.0, given_level, 1.0)
+
+
+def _titles_differ(mention, candidate):
+    sexes = {mention.sex_from_title, candidate.sex_from_title}
+    return None not in sexes and len(sexes) == 2
 
 
 def _compare_given(mention, candidate):

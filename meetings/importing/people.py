@@ -4,7 +4,8 @@ Each spelling is matched first to the people recorded (their names and other spe
 to the people already met earlier in the same document; a spelling that matches nobody starts
 a new identity, created as a Person only on confirmation. Loose matches are preferred among the
 people who sit on or attend the body concerned: "Councillor Taylor" is the Panel's Taylor, not
-a Taylor on another county's panel. Every match that is not exact goes into the report.
+a Taylor on another county's panel. Every match that is not exact goes into the report, and a
+near miss ("Alnatt" for "Allnatt") is matched only once a person confirms it (``near_misses``).
 """
 
 from collections import Counter
@@ -19,10 +20,12 @@ from meetings.importing.names import (
     INITIALS,
     LEVEL_WORDING,
     NEAR,
+    SURNAME,
     ParsedName,
     compare,
     parse_name,
 )
+from meetings.importing.near_misses import NearMisses
 from meetings.importing.saving import save_checked
 from meetings.importing.text import clip
 from meetings.models import Person, PersonAlias, normalise_name
@@ -37,6 +40,9 @@ class Identity:
     needed: bool = False
     ambiguous: tuple = ()
     created: bool = False
+    # Spellings matched by surname alone ("Mr Cole"): never saved as other spellings, since
+    # the next document's "Mr Cole" may be another Cole.
+    surname_only: set = field(default_factory=set)
 
     @property
     def best(self):
@@ -77,9 +83,10 @@ class _Candidate:
 class PeopleResolver:
     """Resolves spellings to Identities for one document, reporting every doubt."""
 
-    def __init__(self, *, bodies, report):
+    def __init__(self, *, bodies, report, confirmed=()):
         self.bodies = [b for b in bodies if b is not None]
         self.report = report
+        self.near_misses = NearMisses(confirmed)
         self.identities = []
         self._by_person = {}
         self._candidates = {}
@@ -132,13 +139,21 @@ class PeopleResolver:
         return identity
 
     # -- matching -------------------------------------------------------------------------
-    def resolve(self, name, line, *, needed=True):
-        """The Identity ``name`` (printed at ``line``) belongs to; records the spelling."""
-        identity, level, ratio, target = self._match(name)
+    def resolve(self, name, line, *, needed=True, avoid=()):
+        """The Identity ``name`` (printed at ``line``) belongs to; records the spelling.
+
+        A loose match to one of ``avoid`` is taken as someone else: "Mr Wright" sending
+        apologies is not the "Mr J Wright" listed as present.
+        """
+        identity, level, ratio, target = self._match(name, line, avoid)
+        if identity is not None and identity in avoid and level != EXACT:
+            identity, level = None, None
         if identity is None:
             identity = Identity()
             self.identities.append(identity)
         identity.spellings.append((name, line))
+        if level == SURNAME:
+            identity.surname_only.add(normalise_name(name.printed))
         identity.needed = identity.needed or needed
         if identity.ambiguous:
             return identity
@@ -147,7 +162,7 @@ class PeopleResolver:
         self._check_title(name, line, identity)
         return identity
 
-    def _match(self, name):
+    def _match(self, name, line, avoid=()):
         known = self._alias_index.get(normalise_name(name.printed), set())
         if len(known) == 1:
             return (
@@ -157,7 +172,7 @@ class PeopleResolver:
                 None,
             )
         found = self._best_recorded(name)
-        if found:
+        if found and self._may_match(name, line, found, avoid=avoid):
             return found
         best = None
         for identity in self.identities:
@@ -170,12 +185,47 @@ class PeopleResolver:
         if best is None:
             return None, None, None, None
         comparison, identity, other, other_line = best
-        return (
+        found = (
             identity,
             comparison.level,
             comparison.ratio,
             f"\u201c{other.printed}\u201d (line {other_line})",
         )
+        if not self._may_match(name, line, found, other=other, avoid=avoid):
+            return None, None, None, None
+        return found
+
+    def _may_match(self, name, line, found, *, other=None, avoid=()):
+        """False for a near miss nobody has confirmed (reported, for a person to confirm).
+
+        A near miss to one of ``avoid`` is not asked about: ``resolve`` takes it as someone
+        else whatever the answer.
+        """
+        identity, level, ratio, target = found
+        if level != NEAR or identity.ambiguous or identity in avoid:
+            return True
+        if other is None:
+            target_key = f"person {identity.person.pk}"
+            looks_like = (
+                f"{identity.person.formal_name or identity.person.name}, the person recorded"
+            )
+        else:
+            target_key = normalise_name(other.printed)
+            looks_like = f"{target} earlier in this document"
+        miss = self.near_misses.hold(
+            name, line, target_key=target_key, looks_like=looks_like, ratio=ratio
+        )
+        if miss.confirmed:
+            return True
+        if miss.line == line:  # reported once, where the spelling is first printed
+            self.report.add(
+                "near_miss",
+                f"\u201c{name.printed}\u201d looks like {looks_like} ({miss.alike}), but is matched "
+                "only if you confirm it is the same person (tick it on the import page, or "
+                "--confirm-names). Unconfirmed, it is taken as someone new.",
+                line,
+            )
+        return False
 
     def _best_recorded(self, name):
         scored = []
@@ -255,7 +305,7 @@ class PeopleResolver:
                     "person (other spellings, in the admin), then import again.",
                     line,
                 )
-            elif identity.person is None:
+            elif identity.person is None and not self.near_misses.for_spelling(name.printed):
                 self.report.add(
                     "new_person",
                     f"\u201c{identity.best.printed}\u201d matches nobody recorded: a new person "
@@ -315,7 +365,7 @@ class PeopleResolver:
             known |= set(person.aliases.values_list("normalised", flat=True))
             for name, line in identity.spellings:
                 normalised = normalise_name(name.printed)
-                if normalised in known:
+                if normalised in known or normalised in identity.surname_only:
                     continue
                 known.add(normalised)
                 alias = PersonAlias(person=person, name=name.printed)

@@ -21,9 +21,15 @@ class Anomaly:
     line: int | None = None
 
     KINDS = {
+        "shortfall": "Fewer imported than the minutes hold",
+        "unread": "Not a name: not imported",
+        "missed": "Decision or vote not read",
+        "count": "Printed count disagrees",
         "name": "Name matched, not exactly",
         "new_person": "Person not found",
         "ambiguous": "Name matches more than one person",
+        "near_miss": "Same person? Confirm the name",
+        "declared_absent": "Declared an interest, not listed as present",
         "honorific": "Title does not fit the person",
         "duplicate": "Listed twice",
         "not_present": "Not listed as present",
@@ -65,8 +71,20 @@ class Report:
     def of_kind(self, *kinds):
         return [a for a in self.sorted() if a.kind in kinds]
 
+    def grouped(self):
+        """The anomalies with the ones that matter most first, each group in line order.
+
+        A shortfall, a name that could not be read, a decision or vote not read come before
+        the loose matches, and "person not found" (expected on a first import) comes last.
+        """
+        order = {kind: position for position, kind in enumerate(PRIORITY)}
+        return sorted(
+            self.anomalies,
+            key=lambda a: (order.get(a.kind, len(PRIORITY)), a.line or 0, a.message),
+        )
+
     def __iter__(self):
-        return iter(self.sorted())
+        return iter(self.grouped())
 
     def __len__(self):
         return len(self.anomalies)
@@ -74,4 +92,24 @@ class Report:
     def as_text(self):
         if not self.anomalies:
             return "Nothing to report: every name and date was reconciled."
-        return "\n".join(f"  {anomaly}" for anomaly in self.sorted())
+        grouped = self.grouped()
+        new = [a for a in grouped if a.kind == "new_person"]
+        lines = [f"  {a}" for a in grouped if a.kind != "new_person" or len(new) <= COLLAPSED]
+        if len(new) > COLLAPSED:
+            # Expected on a first import from a new body: one line, so it buries nothing.
+            names = ", ".join(a.message.split("\u201d")[0].lstrip("\u201c") for a in new)
+            lines.append(
+                f"  [{new[0].label}] {len(new)} names match nobody recorded (first at line "
+                f"{min(a.line or 0 for a in new)}): {names}. New people will be created if you "
+                "confirm that (the box on the import page, or --create-people)."
+            )
+        return "\n".join(lines)
+
+
+# More "person not found" lines than this are given as one line in the text report.
+COLLAPSED = 5
+PRIORITY = (
+    "shortfall", "unread", "missed", "count", "ambiguous", "near_miss", "declared_absent",
+    "not_present", "honorific",
+    "duplicate", "date", "name", "unresolved", "status", "skipped", "note", "new_person",
+)  # fmt: skip

@@ -10,8 +10,9 @@ from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, Validati
 from django.db import IntegrityError
 
 from meetings.importing.report import ImportRefused
+from meetings.importing.text import FOR_A_PDF
 
-HOW_TO_FIX = "Correct this line of the text file (compare it with the PDF), then import again."
+HOW_TO_FIX = f"Correct this line of the document {FOR_A_PDF}, then import again."
 
 
 def save_checked(obj, *, line, what):

@@ -1,4 +1,4 @@
-"""Reading uploaded text and cleaning the noise that PDF conversion leaves in it.
+"""Reading uploads (PDF, Word, text) and cleaning the noise that PDF conversion leaves in it.
 
 Converted papers carry page footers ("Item 3", "65") on lines of their own, sentences broken in
 two by a page break (the second half sometimes with a stray bullet), and emphasis markup
@@ -6,17 +6,22 @@ two by a page break (the second half sometimes with a stray bullet), and emphasi
 error can always name the line a person will find in their editor.
 """
 
+import bisect
 import calendar
-import codecs
 import datetime
+import itertools
 import re
 from dataclasses import dataclass
 
 from django.db.backends.base.operations import BaseDatabaseOperations
 
+from meetings.importing.decoding import decode_text, line_at
+from meetings.importing.docx_text import docx_to_text, is_docx
+from meetings.importing.pdf_text import pdf_pages_text
 from meetings.importing.report import ImportRefused
 
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # text
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # PDF and Word: a long meeting's minutes, with pictures
 
 MONTHS = {
     name: number
@@ -61,45 +66,63 @@ class Line:
     raw: str
 
 
-def read_upload(data, *, name="the file", limit=MAX_UPLOAD_BYTES):
+def read_upload(data, *, name="the file", limit=None):
     """The text of an uploaded or named file, or a refusal saying why it cannot be read.
 
-    Decodes the bytes, then checks the text with ``check_text`` (which ``parse_document`` also
-    applies to text given to the importer directly).
+    A PDF (by its first bytes, ``%PDF``) is read with ``pdf_to_text``, a Word document with
+    ``docx_to_text``, anything else as text with ``decode_text`` (UTF-8, UTF-16 or
+    Windows-1252). The text is then checked with ``check_text`` (which ``parse_document`` also
+    applies to text given directly).
     """
+    return read_document(data, name=name, limit=limit)[0]
+
+
+def read_document(data, *, name="the file", limit=None):
+    """``read_upload``'s text, and for a PDF the number of the first line of each page
+    (so that a line named in a refusal can be found in the PDF); None for other files."""
+    kind = "PDF" if data[:5] == b"%PDF-" else "Word" if is_docx(data) else "text"
+    limit = limit or (MAX_UPLOAD_BYTES if kind == "text" else MAX_DOCUMENT_BYTES)
     if len(data) > limit:
         raise ImportRefused(
-            f"{name} is {len(data) / 1024 / 1024:.1f} MB; the importer takes text files up to "
-            f"{limit // 1024 // 1024} MB. Convert only the pages with the minutes, or split "
+            f"{name} is {len(data) / 1024 / 1024:.1f} MB; the importer takes {kind} files up to "
+            f"{limit // 1024 // 1024} MB. Keep only the pages with the minutes, or split "
             "the pack into several files."
         )
-    if data[:5] == b"%PDF-":
-        raise ImportRefused(
-            f"{name} is not a text file (it looks like a PDF or another binary format). "
-            "Convert the PDF to text first and upload the .txt file."
-        )
-    if data.startswith(UTF16_AND_32_MARKS):
-        raise ImportRefused(
-            f"{name} is saved as UTF-16 or UTF-32 text, not UTF-8. Save it again as UTF-8 text "
-            "(in most editors: Save As, Encoding: UTF-8) and try again."
-        )
-    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
-    try:
-        text = data[bom:].decode("utf-8")
-    except UnicodeDecodeError as error:
-        position = bom + error.start
-        readable = data[bom:position].decode("utf-8", errors="replace")
-        raise ImportRefused(
-            f"{name} is not UTF-8 text: byte {position + 1} of the file "
-            f"(0x{data[position]:02X}) cannot be read. Save the file again as UTF-8 text "
-            "(in most editors: Save As, Encoding: UTF-8) and try again.",
-            line=line_at(readable, len(readable)),
-        ) from None
-    return check_text(text, name=name)
+    if kind == "PDF":
+        pages = pdf_pages_text(data, name=name)
+        starts = list(itertools.accumulate((page.count("\n") for page in pages[:-1]), initial=1))
+        return check_text("".join(pages), name=name), starts
+    if kind == "Word":
+        return check_text(docx_to_text(data, name=name), name=name), None
+    for signature, problem in OTHER_FORMATS:
+        if data.startswith(signature):
+            raise ImportRefused(f"{name} {problem}")
+    return check_text(decode_text(data, name=name), name=name), None
 
 
-# A byte-order mark of UTF-32 (little-endian) begins like UTF-16's, so both are refused alike.
-UTF16_AND_32_MARKS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+def page_of_line(line, page_starts):
+    """The page on which line ``line`` of a PDF's text is printed, from ``read_document``'s
+    first lines of its pages; None when there is no line or no PDF."""
+    if not line or not page_starts:
+        return None
+    return bisect.bisect_right(page_starts, line)
+
+
+SAVE_AS = "Save it as PDF, Word (.docx) or plain text, and import that."
+# How a person corrects a line when the document is a PDF (the importer reads it, not edits it).
+FOR_A_PDF = "(for a PDF or Word document, save it as text and correct it there)"
+SCAN = "If it is a scan of the minutes, run OCR on it and import the PDF with text it makes."
+OTHER_FORMATS = (
+    (b"\xd0\xcf\x11\xe0", f"is an old-style Word (.doc) or Office file. {SAVE_AS}"),
+    (b"{\\rtf", f"is a Rich Text (.rtf) file. {SAVE_AS}"),
+    (b"PK\x03\x04", f"is a ZIP archive (or an Office file other than Word). {SAVE_AS}"),
+    *(
+        (signature, f"is a picture, not a document with text. {SCAN}")
+        for signature in (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")
+    ),
+)
+
+
 # Characters no converted paper contains: control codes other than tab, line and page breaks
 # (NUL, which PostgreSQL refuses in text, among them), and halves of surrogate pairs.
 FORBIDDEN_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -112,7 +135,7 @@ def check_text(text, *, name="the file"):
         raise ImportRefused(
             f"{name} is empty"
             + (" (it holds only spaces and blank lines)" if text else "")
-            + ": choose the text file converted from the minutes or the agenda pack."
+            + ": choose the file of the minutes or the agenda pack (PDF, Word or text)."
         )
     found = FORBIDDEN_RE.search(text)
     if found:
@@ -120,24 +143,18 @@ def check_text(text, *, name="the file"):
         code = f"U+{ord(character):04X}"
         if character == "\x00":
             problem = (
-                f"is not a text file: it holds a NUL character ({code}), as binary files (a "
-                "PDF, a word-processor document) and text saved as UTF-16 do. Convert the PDF "
-                "to text again, save it as UTF-8, and upload the .txt file."
+                f"is not a text file: it holds a NUL character ({code}), as pictures and "
+                "program files do. Choose the minutes as PDF, Word (.docx) or text."
             )
         else:
             problem = (
                 f"holds the control character {code}, which converted text never contains: "
-                "the file is damaged or was converted with the wrong encoding. Convert the PDF "
-                "to text again (as UTF-8), or delete the character, and try again."
+                "the file is damaged or was converted with the wrong encoding. Save it as UTF-8 "
+                "text again (or import the PDF or Word document itself), or delete the "
+                "character, and try again."
             )
         raise ImportRefused(f"{name} {problem}", line=line_at(text, found.start()))
     return text
-
-
-def line_at(text, index):
-    """The number of the line holding ``text[index]``, counted as ``clean_lines`` counts."""
-    before = text[:index]
-    return before.count("\n") + before.count("\r") - before.count("\r\n") + 1
 
 
 MARKUP_RE = re.compile(r"</?u>|</?a\b[^>]*>|\*\*|</?b>|</?i>", re.IGNORECASE)
@@ -219,8 +236,8 @@ def parse_date(text, *, line=None):
         return datetime.date(year, month, day)
     written = " ".join(match.group(0).split())
     raise ImportRefused(
-        f"\u201c{written}\u201d is not a date ({problem}). Correct the date in the text file "
-        "(the PDF shows the right one), then import again.",
+        f"\u201c{written}\u201d is not a date ({problem}). Correct the date in the document "
+        f"{FOR_A_PDF}, then import again.",
         line=line,
     )
 
@@ -239,8 +256,8 @@ def parse_count(digits, *, line, what):
         shown = digits if len(digits) <= 12 else f"{digits[:12]}\u2026 ({len(digits)} digits)"
         raise ImportRefused(
             f"{what} is given as {shown}, more than the {LARGEST_COUNT} the record can hold. "
-            "Correct the number in the text file (digits run together, or a line joined to the "
-            "next?), then import again.",
+            "Digits run together, or a line joined to the next? Correct the number in the "
+            f"document {FOR_A_PDF}, then import again.",
             line=line,
         )
     return int(digits)

@@ -1,4 +1,4 @@
-"""The admin import page: upload a text file, preview what it would create, then confirm.
+"""The admin import page: upload PDF, Word or text, preview what it would create, confirm.
 
 Mount with ``path("admin/import/", include("meetings.importing.views"))`` before the admin's
 own URLs. Only staff who may add meetings can use it. The uploaded text is kept in the session
@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from meetings.importing.forms import ConfirmForm, UploadForm
 from meetings.importing.load import import_text
 from meetings.importing.report import ImportRefused
+from meetings.importing.text import page_of_line
 from meetings.models import Body
 
 SESSION_KEY = "meetings_import"
@@ -59,18 +60,47 @@ def _body(pending):
     return Body.objects.filter(pk=pending["body"]).first() if pending.get("body") else None
 
 
+def _placed(refusal, pending):
+    """``refusal``, saying on which page of the PDF its line is printed (for a PDF upload)."""
+    page = page_of_line(refusal.line, pending.get("page_starts"))
+    if page is None:
+        return refusal
+    return ImportRefused(
+        f"{refusal.detail} (line {refusal.line} of the text read from the PDF is on page {page})",
+        line=refusal.line,
+    )
+
+
+def _report_rows(result, pending):
+    """The anomalies in report order, each with the page of the PDF its line is on (or None)."""
+    page_starts = pending.get("page_starts")
+    return [(page_of_line(a.line, page_starts), a) for a in result.report]
+
+
 def _preview(request, pending, *, form=None, error=None):
     try:
         result = import_text(
             pending["text"], source=pending["source"], body=_body(pending), dry_run=True
         )
     except ImportRefused as refusal:
-        return _upload_page(request, UploadForm(), error=refusal)
-    form = form or ConfirmForm(initial={"token": pending["token"]}, proposals=result.proposals)
+        return _upload_page(request, UploadForm(), error=_placed(refusal, pending))
+    form = form or ConfirmForm(
+        initial={"token": pending["token"]},
+        proposals=result.proposals,
+        near_misses=result.near_misses,
+    )
     return TemplateResponse(
         request,
         "admin/importing/preview.html",
-        _context(request, result=result, form=form, error=error, source=pending["source"]),
+        _context(
+            request,
+            result=result,
+            form=form,
+            error=error,
+            source=pending["source"],
+            report_rows=_report_rows(result, pending),
+            by_page=bool(pending.get("page_starts")),
+        ),
     )
 
 
@@ -93,6 +123,7 @@ def import_upload(request):
         "text": form.cleaned_data["text"],
         "source": form.cleaned_data["file"].name,
         "body": form.cleaned_data["body"].pk if form.cleaned_data["body"] else None,
+        "page_starts": form.cleaned_data["page_starts"],
     }
     request.session[SESSION_KEY] = pending
     return _preview(request, pending)
@@ -109,8 +140,8 @@ def import_confirm(request):
             pending["text"], source=pending["source"], body=_body(pending), dry_run=True
         )
     except ImportRefused as refusal:
-        return _upload_page(request, UploadForm(), error=refusal)
-    form = ConfirmForm(request.POST, proposals=preview.proposals)
+        return _upload_page(request, UploadForm(), error=_placed(refusal, pending))
+    form = ConfirmForm(request.POST, proposals=preview.proposals, near_misses=preview.near_misses)
     if not form.is_valid():
         return _preview(request, pending, form=form)
     try:
@@ -121,11 +152,21 @@ def import_confirm(request):
             user=request.user,
             create_people=form.cleaned_data["create_people"],
             accept=form.cleaned_data["accept"],
+            confirm_names=form.cleaned_data["confirm_names"],
         )
     except ImportRefused as refusal:
-        return _preview(request, pending, form=form, error=refusal)
+        return _preview(request, pending, form=form, error=_placed(refusal, pending))
     request.session.pop(SESSION_KEY, None)
-    return TemplateResponse(request, "admin/importing/done.html", _context(request, result=result))
+    return TemplateResponse(
+        request,
+        "admin/importing/done.html",
+        _context(
+            request,
+            result=result,
+            report_rows=_report_rows(result, pending),
+            by_page=bool(pending.get("page_starts")),
+        ),
+    )
 
 
 app_name = "importing"

@@ -25,6 +25,7 @@ from meetings.models.people import (
     normalise_name,
 )
 from meetings.models.record import Attendance, Declaration, Resolution, ResolutionQuerySet
+from meetings.models.votes import RecordedVote
 
 __all__ = [
     "AgendaItem",
@@ -44,6 +45,7 @@ __all__ = [
     "Person",
     "PersonAlias",
     "PersonQuerySet",
+    "RecordedVote",
     "Resolution",
     "ResolutionQuerySet",
     "WorkProgrammeEntry",

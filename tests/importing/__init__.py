@@ -17,6 +17,14 @@ from meetings.models import Body, Membership, Person
 SEEDS = Path(
     os.environ.get("PANEL_SEEDS_DIR", Path(__file__).resolve().parents[2] / "demo" / "papers")
 )
+# The sample PDFs (ModernGov printed minutes of Kent County Council) are committed with the
+# project (demo/samples/moderngov/); PANEL_SAMPLES_DIR points elsewhere.
+SAMPLES = Path(
+    os.environ.get(
+        "PANEL_SAMPLES_DIR",
+        Path(__file__).resolve().parents[2] / "demo" / "samples" / "moderngov",
+    )
+)
 SEED_FILES = {
     "001": "001_1d8090acbeee358d.txt",
     "002": "002_104d3c904477f23b.txt",

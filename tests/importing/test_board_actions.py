@@ -8,6 +8,7 @@ import pytest
 from actions.importing import owners_for, split_status, status_for
 from actions.models import Action
 from meetings.importing.load import import_text
+from meetings.importing.near_misses import ALL
 from meetings.models import Meeting
 from tests.importing import make_cgb, make_panel, make_people_2023, seed_text
 
@@ -38,7 +39,7 @@ def cgb():
 
 @pytest.fixture
 def imported(cgb):
-    return import_text(seed_text("001"), source="001.txt")
+    return import_text(seed_text("001"), source="001.txt", confirm_names=ALL)
 
 
 def test_eleven_actions_with_the_statuses_the_report_states(imported):
@@ -98,7 +99,7 @@ def test_owners_named_in_the_action_text(imported):
 
 def test_reimporting_the_actions_changes_nothing(imported):
     events = Action.objects.count(), sum(a.history.count() for a in Action.objects.all())
-    again = import_text(seed_text("001"), source="001.txt")
+    again = import_text(seed_text("001"), source="001.txt", confirm_names=ALL)
     assert again.nothing_changed
     assert (Action.objects.count(), sum(a.history.count() for a in Action.objects.all())) == events
 
@@ -109,7 +110,7 @@ def test_action_recorded_since_with_another_status_is_left_and_reported(imported
     action = Action.objects.get(reference="8d")
     june = action.meeting
     services.action_sign_off(action=action, user=None, meeting=june)
-    again = import_text(seed_text("001"), source="001.txt")
+    again = import_text(seed_text("001"), source="001.txt", confirm_names=ALL)
     assert Action.objects.get(reference="8d").status == "complete"
     assert [a.line for a in again.report.of_kind("skipped")] == [1843]
 
@@ -120,7 +121,7 @@ def test_missing_board_is_refused_naming_the_line_of_the_list():
     panel = make_panel()
     make_people_2023(panel)
     with pytest.raises(ImportRefused) as refused:
-        import_text(seed_text("001"), source="001.txt")
+        import_text(seed_text("001"), source="001.txt", confirm_names=ALL)
     assert refused.value.line == 1833
     assert "no body is recorded for \u201cCGB\u201d" in str(refused.value)
     assert Meeting.objects.count() == 0

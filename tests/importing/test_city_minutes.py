@@ -9,6 +9,7 @@ import datetime
 import pytest
 
 from meetings.importing.load import import_text
+from meetings.importing.near_misses import ALL
 from meetings.models import AgendaItem, Attendance, Meeting, Resolution
 from tests.importing import make_cgb, make_people_2023, seed_text
 
@@ -75,7 +76,7 @@ def people(panel):
 
 @pytest.fixture
 def imported(panel, people):
-    return import_text(seed_text("001"), source="001.txt")
+    return import_text(seed_text("001"), source="001.txt", confirm_names=ALL)
 
 
 @pytest.fixture
@@ -247,7 +248,7 @@ def test_agenda_at_the_front_gives_the_9_october_meeting_and_its_pages(imported,
 
 def test_without_recorded_people_the_misspelling_is_matched_within_the_document(panel):
     make_cgb()
-    result = import_text(seed_text("001"), source="001.txt", create_people=True)
+    result = import_text(seed_text("001"), source="001.txt", create_people=True, confirm_names=ALL)
     near = [(a.line, a.message) for a in result.report.of_kind("name")]
     assert (
         166,

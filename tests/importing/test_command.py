@@ -1,12 +1,24 @@
 """python manage.py import_minutes FILE... [--dry-run] [--create-people] [--body SLUG]"""
 
 import io
+import re
+from html import escape
 
+import pypdf
 import pytest
 from django.core.management import CommandError, call_command
 
 from meetings.models import Meeting, Person
-from tests.importing import SEED_FILES, SEEDS, make_panel, make_people_2017, seed_text
+from meetings.pdf import html_to_pdf
+from tests.importing import (
+    CITY_MINUTES,
+    SEED_FILES,
+    SEEDS,
+    make_panel,
+    make_people_2017,
+    make_people_2023,
+    seed_text,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -87,5 +99,82 @@ def test_accept_requests_raises_an_action_for_every_request():
     seed_text("001")
     make_people_2023(make_panel())
     make_cgb()
-    run(str(SEEDS / SEED_FILES["001"]), "--accept-requests")
+    run(str(SEEDS / SEED_FILES["001"]), "--accept-requests", "--confirm-names")
     assert Action.objects.filter(meeting__body__slug="llr-pcp").count() == 10
+
+
+def test_style_forces_the_house_style_the_minutes_are_read_in(seed_002):
+    make_people_2017(make_panel())
+    out, _ = run(seed_002, "--style", "county")
+    assert "The minutes of the Panel meeting of 3 February 2017 (precept meeting)" in out
+    with pytest.raises(CommandError, match="1 of 1 file"):
+        run(seed_002, "--style", "city", "--dry-run")
+
+
+def test_an_unknown_style_is_an_error_naming_the_styles_before_anything_is_read(seed_002):
+    make_people_2017(make_panel())
+    with pytest.raises(CommandError, match=r'there is no house style called "nope".*county'):
+        run(seed_002, "--style", "nope")
+    assert Meeting.objects.count() == 0
+
+
+def text_as_pdf(text):
+    """``text`` printed to PDF, a paragraph a line, as a council publishes its minutes."""
+    lines = "".join(
+        f"<p style='margin: 0'>{escape(line) or '&nbsp;'}</p>" for line in text.splitlines()
+    )
+    page = "<style>@page { size: A3 landscape }</style>"  # wide enough for the longest line
+    html = f"<html lang='en'><head><title>Minutes</title>{page}</head><body>{lines}</body></html>"
+    return html_to_pdf(html, base_url="http://localhost/")
+
+
+def test_a_pdf_file_is_imported_as_its_text_would_be(tmp_path):
+    make_people_2023(make_panel())
+    (tmp_path / "minutes.pdf").write_bytes(text_as_pdf(CITY_MINUTES))
+    (tmp_path / "minutes.txt").write_text(CITY_MINUTES)
+    from_text, _ = run(str(tmp_path / "minutes.txt"), "--dry-run")
+    from_pdf, _ = run(str(tmp_path / "minutes.pdf"), "--dry-run")
+    assert from_pdf.startswith("Would import minutes.pdf.")
+    assert from_pdf.replace("minutes.pdf", "minutes.txt") == from_text
+
+
+def test_a_refusal_in_a_pdf_says_on_which_page_its_line_is_printed(tmp_path):
+    make_people_2023(make_panel())
+    cover = "Leicester, Leicestershire and Rutland Police and Crime Panel\n" * 60
+    minutes = CITY_MINUTES.replace("13 DECEMBER 2023", "31 FEBRUARY 2023")
+    data = text_as_pdf(cover + minutes)
+    (tmp_path / "minutes.pdf").write_bytes(data)
+    printed_on = next(
+        number
+        for number, page in enumerate(pypdf.PdfReader(io.BytesIO(data)).pages, start=1)
+        if "31 FEBRUARY 2023" in page.extract_text()
+    )
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_minutes", str(tmp_path / "minutes.pdf"), stderr=err)
+    assert "\u201c31 FEBRUARY 2023\u201d is not a date" in err.getvalue()
+    assert printed_on > 1
+    assert re.search(
+        rf"\(line \d+ of the text read from the PDF is on page {printed_on}\)", err.getvalue()
+    )
+
+
+def test_confirm_names_matches_every_near_miss_and_saves_it_as_a_spelling():
+    from tests.importing import make_cgb
+
+    people = make_people_2023(make_panel())
+    make_cgb()
+    seed_001 = str(SEEDS / SEED_FILES["001"])
+    with pytest.raises(CommandError, match="1 of 1 file"):
+        run(seed_001)
+    assert Meeting.objects.filter(body__slug="llr-pcp").count() == 0
+    run(seed_001, "--confirm-names")
+    assert list(people["Allnatt"].aliases.values_list("name", flat=True)) == ["Councillor Alnatt"]
+    assert not Person.objects.filter(family_name__in=["Alnatt", "Mansoor"]).exists()
+
+
+def test_help_explains_confirm_names():
+    from meetings.management.commands.import_minutes import Command
+
+    text = " ".join(Command().create_parser("manage.py", "import_minutes").format_help().split())
+    assert "--confirm-names Accept every near miss as the person it looks like" in text

@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from meetings.importing.load import import_text
+from meetings.importing.near_misses import ALL
 from meetings.importing.report import ImportRefused
 from meetings.models import (
     AgendaItem,
@@ -157,8 +158,8 @@ def test_a_duplicated_line_is_one_attendance(panel):
     assert [a.line for a in result.report.of_kind("duplicate")] == [9]
 
 
-def test_near_miss_given_name_is_matched_and_reported(people):
-    result = import_text(COUNTY, source="county.txt", create_people=True)
+def test_near_miss_given_name_is_matched_and_reported_once_confirmed(people):
+    result = import_text(COUNTY, source="county.txt", create_people=True, confirm_names=ALL)
     assert Meeting.objects.get().attendances.filter(person=people["Graham"]).exists()
     assert (
         7,
@@ -167,14 +168,66 @@ def test_near_miss_given_name_is_matched_and_reported(people):
     ) in [(a.line, a.message) for a in result.report.of_kind("name")]
 
 
-def test_declaration_by_someone_not_present_is_reported_not_recorded(people):
+def test_an_unconfirmed_near_miss_is_someone_new_and_saves_no_spelling(people):
     result = import_text(COUNTY, source="county.txt", create_people=True)
-    assert Declaration.objects.count() == 0
-    assert [a.line for a in result.report.of_kind("not_present") if "declared" in a.message] == [15]
+    meeting = Meeting.objects.get()
+    assert not meeting.attendances.filter(person=people["Graham"]).exists()
+    assert meeting.attendances.filter(person__given_name="Melise").count() == 1
+    assert not people["Graham"].aliases.exists()
+    assert [(m.printed, m.looks_like, m.confirmed) for m in result.near_misses] == [
+        ("Cllr. Melise Graham", "Cllr. Malise Graham, the person recorded", False)
+    ]
+    assert [a.line for a in result.report.of_kind("near_miss")] == [7]
+
+
+def test_a_near_miss_printed_twice_is_asked_about_once_and_is_one_new_person(people):
+    text = COUNTY.replace("seconded by Cllr. John Boyce", "seconded by Cllr. Melise Graham")
+    result = import_text(text, source="county.txt", create_people=True)
+    assert [m.line for m in result.near_misses] == [7]
+    assert [a.line for a in result.report.of_kind("near_miss")] == [7]
+    assert Resolution.objects.get().seconder.given_name == "Melise"
+    assert Person.objects.filter(given_name="Melise").count() == 1
+
+
+def test_an_unconfirmed_near_miss_without_creating_people_is_refused(people):
+    before = row_counts()
+    with pytest.raises(ImportRefused) as refused:
+        import_text(COUNTY, source="county.txt")
+    assert (
+        "\u201cCllr. Melise Graham\u201d (line 7, which looks like Cllr. Malise Graham, the "
+        "person recorded)"
+    ) in str(refused.value)
+    assert "--confirm-names" in str(refused.value)
+    assert row_counts() == before
+
+
+def test_confirming_a_name_the_document_does_not_have_is_refused(people):
+    with pytest.raises(ImportRefused, match="preview the import again"):
+        import_text(COUNTY, source="county.txt", confirm_names=["somebody ~ person 1"])
+
+
+def test_a_declarer_not_listed_present_is_recorded_present_and_flagged(people):
+    result = import_text(COUNTY, source="county.txt", create_people=True, confirm_names=ALL)
+    declaration = Declaration.objects.get()
+    assert declaration.person == people["Senior"]
+    attendance = Meeting.objects.get().attendances.get(person=people["Senior"])
+    assert (attendance.status, attendance.role) == (
+        "present",
+        "Not in the minutes' list of those present",
+    )
+    assert [(a.line, a.message) for a in result.report.of_kind("declared_absent")] == [
+        (
+            15,
+            "\u201cCllr. Lynn Senior\u201d declared an interest at minute 12 but is not in the "
+            "PRESENT list: recorded as present (role \u201cNot in the minutes' list of those "
+            "present\u201d); check the minutes.",
+        )
+    ]
 
 
 def test_mover_not_present_is_reported_and_left_blank(people):
-    result = import_text(COUNTY, source="county.txt", create_people=True)
+    text = COUNTY.replace("moved by Cllr. Lynn Senior", "moved by Cllr. Trevor Pendleton")
+    result = import_text(text, source="county.txt", create_people=True, confirm_names=ALL)
     motion = Resolution.objects.get()
     assert (motion.mover, motion.seconder) == (None, people["Boyce"])
     assert [a.line for a in result.report.of_kind("not_present") if "moved" in a.message] == [19]

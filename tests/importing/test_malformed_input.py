@@ -69,12 +69,6 @@ def padded_with_nul():
     return document.encode(), "is not a text file", line_of(document, "Noted.\x00")
 
 
-def undecodable():
-    document = CITY_MINUTES.encode()
-    damaged = document.replace(b"Councillor Wise\n", b"Councillor Wis\xe9\n", 1)
-    return damaged, "is not UTF-8 text", line_of(CITY_MINUTES, "Councillor Wise\n")
-
-
 # The next day's meeting, imported from the same file.
 SECOND_MINUTES = changed(
     changed(CITY_MINUTES, "13 DECEMBER 2023", "14 DECEMBER 2023"), "WEDNESDAY", "THURSDAY"
@@ -85,7 +79,6 @@ LONG_TITLE = "REVIEW OF THE POLICE AND CRIME PLAN AND ITS DELIVERY " * 6
 
 FAULTS = {
     "NUL byte after the first 64 KiB": padded_with_nul,
-    "undecodable byte": undecodable,
     "control character": lambda: fault(
         CITY_MINUTES, "There were none.", "There were\x1bnone.", "control character U+001B"
     ),
@@ -171,10 +164,6 @@ def empty_file_cases():
         "only spaces and blank lines": (
             " \n\t\n\u00a0\n\n".encode(),
             "is empty (it holds only spaces and blank lines)",
-        ),
-        "UTF-16 text": (
-            CITY_MINUTES.encode("utf-16"),
-            "is saved as UTF-16 or UTF-32 text, not UTF-8",
         ),
     }
 

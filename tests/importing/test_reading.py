@@ -35,7 +35,7 @@ def test_a_date_not_in_the_calendar_is_refused_at_its_line(written, problem):
     with pytest.raises(ImportRefused) as refused:
         parse_date(written, line=4)
     assert refused.value.line == 4
-    assert str(refused.value).startswith(f"Line 4: {problem}. Correct the date in the text file")
+    assert str(refused.value).startswith(f"Line 4: {problem}. Correct the date in the document")
 
 
 def test_the_largest_count_the_record_holds_is_read_and_one_more_refused():
