@@ -84,7 +84,9 @@ class ActionViewSet(PublicReadViewSet):
         return [permissions.AllowAny()]
 
     def get_queryset(self):
-        history = ActionEvent.objects.select_related("actor", "signed_off_at")
+        # Ordered within each action: the model's ordering would join every event to its
+        # action only to sort them.
+        history = ActionEvent.objects.select_related("actor", "signed_off_at").order_by("at", "id")
         return (
             Action.objects.visible_to(Audience.of(self.request))
             .with_rag(on=timezone.localdate())

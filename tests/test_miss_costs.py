@@ -213,3 +213,31 @@ def test_the_meeting_drop_down_of_a_body_is_kept_then_lists_a_new_meeting(client
     text = client.get(url, {"body": "panel"}).text
     assert f'<option value="{later.pk}">' in text
     assert f'<option value="{first.pk}">' in text
+
+
+# --- Order within a meeting ------------------------------------------------------------------
+
+
+def test_a_meetings_record_is_in_agenda_order_without_joining_its_meeting(client):
+    from tests.factories import AgendaItemFactory, AttendanceFactory, MinutesFactory, PersonFactory
+
+    meeting = MeetingFactory(status="held")
+    MinutesFactory(meeting=meeting, status="published")
+    # Entered out of order: the page must still follow the agenda.
+    for order in (3, 1, 2):
+        AgendaItemFactory(meeting=meeting, order=order, number=str(order), title=f"Item {order}")
+    for order in (2, 1):
+        person = PersonFactory(given_name="Sam", family_name=f"Seat{order}")
+        AttendanceFactory(meeting=meeting, person=person, order=order)
+
+    with CaptureQueriesContext(connection) as queries:
+        text = client.get(meeting.get_absolute_url()).text
+
+    assert text.index("1. Item 1") < text.index("2. Item 2") < text.index("3. Item 3")
+    assert text.index("Sam Seat1") < text.index("Sam Seat2")
+    prefetches = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith(('SELECT "meetings_agendaitem"', 'SELECT "meetings_attendance"'))
+    ]
+    assert prefetches and not any('JOIN "meetings_meeting"' in sql for sql in prefetches)

@@ -14,6 +14,9 @@ from meetings.models.stored_visibility import TracksVisibilityInputs, refresh_vi
 from meetings.wording import and_join
 from panel.links import page_url
 
+# Items in agenda order within their meeting, for prefetches (see ``with_record``).
+AGENDA_ORDER = ("order", "id")
+
 
 class MeetingQuerySet(models.QuerySet):
     def with_record(self, audience, *, minuted=True, papers=True):
@@ -26,18 +29,25 @@ class MeetingQuerySet(models.QuerySet):
         Without ``minuted`` (the meeting's page, which prints the agenda, not the minutes),
         the items' minutes and resolutions are left out; without ``papers`` (the minutes'
         page), the papers.
+
+        Each prefetch is ordered within its meeting or item: the models' own
+        ordering starts with the meeting, which would join every row to its meeting, and
+        through it to the meeting's own ordering, only to sort rows that are then grouped by
+        meeting anyway.
         """
-        outline = AgendaItem.objects.only(*AgendaItem.OUTLINE_FIELDS)
-        readable_items = audience.items()
+        outline = AgendaItem.objects.only(*AgendaItem.OUTLINE_FIELDS).order_by(*AGENDA_ORDER)
+        readable_items = audience.items().order_by(*AGENDA_ORDER)
         if papers:
             readable_items = readable_items.prefetch_related(
-                models.Prefetch("papers", queryset=audience.papers())
+                models.Prefetch("papers", queryset=audience.papers().order_by("id"))
             )
         if minuted:
             readable_items = readable_items.prefetch_related(
                 models.Prefetch(
                     "resolutions",
-                    queryset=audience.resolutions().select_related("mover", "seconder"),
+                    queryset=audience.resolutions()
+                    .select_related("mover", "seconder")
+                    .order_by("number", "id"),
                 )
             )
         else:
@@ -55,13 +65,15 @@ class MeetingQuerySet(models.QuerySet):
                 "attendances",
                 queryset=audience.attendances()
                 .select_related("person", "substitute_for")
-                .prefetch_related(models.Prefetch("items", queryset=outline)),
+                .prefetch_related(models.Prefetch("items", queryset=outline))
+                .order_by("order", "id"),
             ),
             models.Prefetch(
                 "declarations",
                 queryset=audience.declarations()
                 .select_related("person")
-                .prefetch_related(models.Prefetch("items", queryset=outline)),
+                .prefetch_related(models.Prefetch("items", queryset=outline))
+                .order_by("id"),
             ),
             models.Prefetch("minutes", queryset=minutes, to_attr="visible_minutes"),
         )
