@@ -278,6 +278,13 @@ class Action(TracksVisibilityInputs, models.Model):
                 condition=Q(is_public=True) & ~Q(status__in=["complete", "withdrawn"]),
                 name="action_public_outstanding",
             ),
+            # Every outstanding action in the same order, for members and staff, who see them
+            # all: their first page is found without sorting every outstanding action.
+            models.Index(
+                fields=["due_date", "meeting_date", "reference_key", "id"],
+                condition=~Q(status__in=["complete", "withdrawn"]),
+                name="action_outstanding",
+            ),
             # Every public action in the same order, for the page filtered by status (most
             # actions are closed: the first page is found without sorting them all).
             models.Index(

@@ -241,3 +241,25 @@ def test_a_meetings_record_is_in_agenda_order_without_joining_its_meeting(client
         if q["sql"].startswith(('SELECT "meetings_agendaitem"', 'SELECT "meetings_attendance"'))
     ]
     assert prefetches and not any('JOIN "meetings_meeting"' in sql for sql in prefetches)
+
+
+# --- Search counts -----------------------------------------------------------------------------
+
+
+def test_a_searchs_count_is_kept_until_the_record_changes(client):
+    import datetime
+
+    from tests.test_search import DECISIONS_URL, add_matches
+
+    add_matches(3, datetime.date(2023, 1, 1))
+    url = f"{DECISIONS_URL}?q=budget"
+
+    _, first_sql = sql_of(client, url)
+    kept, kept_sql = sql_of(client, url)
+
+    assert "COUNT(" in first_sql
+    assert "COUNT(" not in kept_sql
+    assert "3 decisions" in kept.text
+
+    add_matches(1, datetime.date(2024, 1, 1))
+    assert "4 decisions" in client.get(url).text

@@ -202,7 +202,9 @@ class MeetingListView(FilterView):
     filterset_class = MeetingPageFilter
     template_name = "meetings/meeting_list.html"
     context_object_name = "meetings"
-    paginate_by = 50
+    # Two or three years of a body's meetings: a page a reader scans, and half the
+    # rendering of 50 rows.
+    paginate_by = 25
 
     def get_queryset(self):
         audience = Audience.of(self.request)
