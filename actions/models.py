@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from actions.references import KEY_LENGTH, reference_key
 from meetings.models import AgendaItem, Meeting, Minutes, Person, Resolution
+from meetings.models.changes import updated_at_field
 from meetings.models.stored_visibility import TracksVisibilityInputs, visibility_inputs_changed
 from panel.links import page_url
 
@@ -250,6 +251,8 @@ class Action(TracksVisibilityInputs, models.Model):
 
     # The fields of its own that PUBLIC_ACTION and meeting_date read.
     visibility_inputs = ("restricted", "item_id", "resolution_id", "meeting_id")
+
+    updated_at = updated_at_field()
 
     class Meta:
         ordering = ["meeting_date", "reference_key", "id"]

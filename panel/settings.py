@@ -13,6 +13,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from panel.schema_settings import api_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 ENVIRONMENT = os.environ.get("DJANGO_ENV", "production")
@@ -320,35 +322,8 @@ REST_KNOX = {
     "TOKEN_LIMIT_PER_USER": 10,
     "AUTH_HEADER_PREFIX": "Token",
 }
-API_AUTHENTICATION = (
-    "Public material needs no credentials. Democratic services staff sign in and make a "
-    f"personal API token at /accounts/tokens/ (shown once; it expires after {API_TOKEN_DAYS} "
-    "days), then send it with every request as the header `Authorization: Token <token>`. "
-    "Changes made with a token are recorded as made by the token's owner."
-)
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Police and Crime Panel open data API",
-    "DESCRIPTION": (
-        "The Panel's public record (bodies, people, memberships, meetings, agenda items, "
-        "resolutions, work programme) and its action log. Anonymous clients receive only "
-        "published, non-exempt material.\n\n" + API_AUTHENTICATION
-    ),
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    # Replaces drf-spectacular's generic wording for knox's scheme with how to get a token.
-    "APPEND_COMPONENTS": {
-        "securitySchemes": {
-            "knoxApiToken": {
-                "type": "apiKey",
-                "in": "header",
-                "name": "Authorization",
-                "description": API_AUTHENTICATION,
-            }
-        }
-    },
-}
+# The OpenAPI schema's settings (drf-spectacular): panel/schema_settings.py.
+API_AUTHENTICATION, SPECTACULAR_SETTINGS = api_settings(API_TOKEN_DAYS)
 
 SITE_NAME = os.environ.get("SITE_NAME", "Police and Crime Panel")
 # The site's public address, put in front of links in emails (reminders).

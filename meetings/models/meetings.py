@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from meetings.models.changes import updated_at_field
 from meetings.models.people import Body
 from meetings.models.stored_visibility import TracksVisibilityInputs, refresh_visibility
 from meetings.wording import and_join
@@ -125,6 +126,8 @@ class Meeting(TracksVisibilityInputs, models.Model):
 
     objects = MeetingQuerySet.as_manager()
 
+    updated_at = updated_at_field()
+
     class Meta:
         ordering = ["-date", "-start_time"]
         constraints = [
@@ -215,6 +218,8 @@ class AgendaItem(TracksVisibilityInputs, models.Model):
     page_range = models.CharField(max_length=20, blank=True, help_text="Pages in the agenda pack.")
 
     objects = AgendaItemQuerySet.as_manager()
+
+    updated_at = updated_at_field()
 
     class Meta:
         ordering = ["meeting", "order"]
@@ -380,6 +385,8 @@ class WorkProgrammeEntry(models.Model):
     comments = models.TextField(blank=True)
     status = models.CharField(max_length=20, choices=Status, default=Status.PLANNED)
     order = models.PositiveSmallIntegerField(default=0)
+
+    updated_at = updated_at_field()
 
     class Meta:
         ordering = ["body", "meeting__date", "order", "id"]

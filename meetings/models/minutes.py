@@ -12,6 +12,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
+from meetings.models.changes import updated_at_field
 from meetings.models.meetings import Meeting
 from meetings.models.stored_visibility import TracksVisibilityInputs, refresh_visibility
 
@@ -45,6 +46,8 @@ class Minutes(TracksVisibilityInputs, models.Model):
     confirmed_at = models.DateTimeField(null=True, blank=True)
 
     objects = MinutesQuerySet.as_manager()
+
+    updated_at = updated_at_field()
 
     class Meta:
         verbose_name_plural = "minutes"

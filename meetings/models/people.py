@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from meetings.models.changes import updated_at_field
 from panel.links import page_url
 
 
@@ -39,6 +40,8 @@ class Body(models.Model):
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.PANEL)
     description = models.TextField(blank=True)
     is_active = models.BooleanField(default=True)
+
+    updated_at = updated_at_field()
 
     class Meta:
         ordering = ["name"]
@@ -98,6 +101,8 @@ class Person(models.Model):
     search_name = models.CharField(max_length=300, editable=False, db_index=True)
 
     objects = PersonQuerySet.as_manager()
+
+    updated_at = updated_at_field()
 
     class Meta:
         ordering = ["family_name", "given_name"]
@@ -191,6 +196,8 @@ class Membership(models.Model):
     end_date = models.DateField(null=True, blank=True, help_text="Blank while it lasts.")
 
     objects = MembershipQuerySet.as_manager()
+
+    updated_at = updated_at_field()
 
     class Meta:
         ordering = ["body", "role", "person"]

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Q, Subquery
 from django.dispatch import receiver
 
+from meetings.models.changes import updated_at_field
 from meetings.models.meetings import AgendaItem, Meeting
 from meetings.models.minutes import Minutes
 from meetings.models.people import Person
@@ -223,6 +224,8 @@ class Resolution(TracksVisibilityInputs, models.Model):
 
     # Which item, so which meeting's minutes and which confidentiality, decide who reads it.
     visibility_inputs = ("item_id",)
+
+    updated_at = updated_at_field()
 
     class Meta:
         ordering = ["item", "number", "id"]
