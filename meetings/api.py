@@ -190,6 +190,13 @@ class PublicReadViewSet(viewsets.ReadOnlyModelViewSet):
     # ?ordering= name -> a non-null, nearly unique column of the model (ties by pk).
     ordering_fields = {}
 
+    def filter_queryset(self, queryset):
+        # A serializer that needs more rows than the viewset loads declares them itself
+        # (``load(queryset)``), so the two stay together.
+        queryset = super().filter_queryset(queryset)
+        load = getattr(self.get_serializer_class(), "load", None)
+        return queryset if load is None else load(queryset)
+
     def get_renderers(self):
         if self.action == "list":
             return [renderer() for renderer in self.list_renderer_classes]

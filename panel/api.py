@@ -362,7 +362,7 @@ class DeclaredFilterBackend(DjangoFilterBackend):
 # The apps' API modules: each registers its viewsets on ``router``. The router imports them
 # all before it lists its URLs, so a module that nothing else imports (the minutes' staff
 # workflow) is registered too.
-API_MODULES = ("meetings.api", "actions.api", "meetings.api_minutes")
+API_MODULES = ("meetings.api", "actions.api", "meetings.api_minutes", "meetings.api_sync")
 
 
 class PanelRouter(DefaultRouter):

@@ -37,6 +37,7 @@ urlpatterns = [
         public_cache(SpectacularSwaggerSplitView.as_view(url_name="api_schema")),
         name="api_docs",
     ),
+    path("api/bulk/", include("panel.bulk_urls")),
     re_path(r"^api/", api_not_found),
     path("actions/", include("actions.urls")),
     path("", include("meetings.urls")),

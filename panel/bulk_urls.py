@@ -1,0 +1,3 @@
+"""The bulk download of the whole public record."""
+
+urlpatterns = []
