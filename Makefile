@@ -21,7 +21,7 @@ PYTHON_FILES = $(shell find . -name '*.py' -not -path './.venv/*' -not -path './
 
 help:
 	@echo "make run    install, migrate, load the demo data and serve on http://$(HOST):$(PORT)/"
-	@echo "make worker run queued tasks (reminder emails): beside make run, or on each server"
+	@echo "make worker run queued tasks (reminder emails, the open data archive): beside make run, or on each server"
 	@echo "make test   install what the tests need and run the whole suite (SQLite, then PostgreSQL)"
 	@echo "make test-deep  the forms fuzz and API schema run with many more examples (nightly CI)"
 	@echo "make bench  performance benchmarks at national scale (not part of make test)"
@@ -63,7 +63,7 @@ run: install assets
 	@echo
 	DJANGO_ENV=development $(PY) manage.py runserver $(HOST):$(PORT)
 
-# The task worker: claims queued tasks (reminder emails) from the database and runs them.
+# The task worker: claims queued tasks (reminder emails, rebuilding the open data archive) from the database and runs them.
 # Development by default; a server sets DJANGO_ENV=production and its other variables.
 # Any number of workers, on any machines, may share one queue: each task runs once.
 worker: install

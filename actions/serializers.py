@@ -4,6 +4,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actions.models import Action, ActionEvent, Owner
+from meetings.api_minutes import MotionIdField as StrictIdField
+from meetings.api_minutes import TextField
 from meetings.models import Meeting, Resolution
 from meetings.serializers import (
     AgendaItemSummarySerializer,
@@ -123,6 +125,7 @@ class ActionSerializer(QuickRead, serializers.ModelSerializer):
             "created_at",
             "history",
             "html_url",
+            "updated_at",
         ]
         read_only_fields = fields
 
@@ -163,9 +166,10 @@ def need_field(need):
             "does_not_exist": "No meeting has id {pk_value}: see /api/v1/events/.",
             "incorrect_type": "Give the meeting's id as a whole number.",
         }
-        return serializers.PrimaryKeyRelatedField(queryset=Meeting.objects.all(), **options)
+        # A JSON number only: "1" or true is refused, as the minutes' steps refuse them.
+        return StrictIdField(queryset=Meeting.objects.all(), **options)
     max_length = 300 if need.kind == "wording" else 5000
-    return serializers.CharField(allow_blank=not need.required, max_length=max_length, **options)
+    return TextField(allow_blank=not need.required, max_length=max_length, **options)
 
 
 def step_request_serializer(step):

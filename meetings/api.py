@@ -5,6 +5,10 @@ declarations and motions), motions (the register of resolutions) and the work pr
 Each viewset starts from what the client may read (``Audience``, the pages' rules) and loads
 everything it serializes with a fixed number of queries.
 
+Every resource is found by its integer id, written one way (panel.converters); the old
+slug addresses of organizations and people redirect to it. Tokens are sent as
+``Authorization: Bearer <token>`` or ``Token <token>`` (``TokenAuthentication``).
+
 ``PublicReadViewSet`` and ``PanelAutoSchema``, the conventions every API viewset shares
 (actions.api too), live here rather than in panel.api: the settings name
 panel.api.StandardPagination, which DRF imports while rest_framework.generics is still
@@ -13,24 +17,21 @@ loading, so panel.api cannot import viewsets or drf-spectacular's AutoSchema.
 
 import datetime
 
+import django_filters
 import icalendar
 from django.conf import settings
 from django.db.models import F, Prefetch
+from django.http import HttpResponsePermanentRedirect
+from django.urls import reverse
 from django.utils import timezone
-from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.plumbing import ResolvedComponent
 from drf_spectacular.utils import (
-    OpenApiParameter,
-    OpenApiResponse,
     extend_schema,
     extend_schema_view,
 )
-from knox.auth import TokenAuthentication
-from rest_framework import viewsets
+from rest_framework import exceptions, viewsets
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import BaseRenderer, JSONRenderer
-from rest_framework.serializers import ChoiceField
 from rest_framework.settings import api_settings
 
 from meetings import feeds
@@ -42,14 +43,12 @@ from meetings.api_filters import (
     PersonFilter,
     WorkProgrammeFilter,
 )
+from meetings.api_schema import PanelAutoSchema, name_choices  # noqa: F401  (name_choices: re-exported)
 from meetings.models import (
-    Attendance,
     Body,
     Meeting,
     Membership,
-    Minutes,
     Person,
-    Resolution,
     WorkProgrammeEntry,
 )
 from meetings.serializers import (
@@ -63,104 +62,35 @@ from meetings.serializers import (
 )
 from meetings.visibility import Audience
 from panel.api import (
-    ERROR_DESCRIPTIONS,
     CSVRenderer,
     DeclaredFilterBackend,
-    ErrorSerializer,
     StandardPagination,
     exception_handler,
     router,
 )
-
-# Choice sets that several resources share a field name for ("status", "classification"),
-# each published as one named enum. drf-spectacular would otherwise warn about the clash
-# (and its system check turns that warning into a failed deploy check). Keyed by the set of
-# values; apps add their own with name_choices().
-ENUM_NAMES = {}
+from panel.authentication import TokenAuthentication
+from panel.converters import is_id
 
 
-def name_choices(name, choices):
-    """Publish the model choices ``choices`` as the schema enum ``<name>Enum``."""
-    ENUM_NAMES[frozenset(choices.values)] = f"{name}Enum"
+def refuse_blank_parameters(view, request):
+    """A query parameter given with no value (``?date_from=``, ``?format=``) is a 400.
 
-
-name_choices("OrganizationClassification", Body.Kind)
-name_choices("EventClassification", Meeting.Kind)
-name_choices("EventStatus", Meeting.Status)
-name_choices("MotionClassification", Resolution.Kind)
-name_choices("WorkProgrammeClassification", WorkProgrammeEntry.Kind)
-name_choices("WorkProgrammeStatus", WorkProgrammeEntry.Status)
-name_choices("AttendanceStatus", Attendance.Status)
-name_choices("MinutesStatus", Minutes.Status)
-
-
-class PanelAutoSchema(AutoSchema):
-    """drf-spectacular's schema, plus the error responses and formats every endpoint has."""
-
-    def _map_serializer_field(self, field, direction, bypass_extensions=False):
-        schema = super()._map_serializer_field(field, direction, bypass_extensions)
-        values = [v for v in schema.get("enum", ()) if v not in ("", None)]
-        name = ENUM_NAMES.get(frozenset(values)) if isinstance(field, ChoiceField) else None
-        if name is None:
-            return schema
-        component = ResolvedComponent(
-            name=name,
-            type=ResolvedComponent.SCHEMA,
-            object=name,
-            schema={"type": "string", "enum": values},
-        )
-        self.registry.register_on_missing(component)
-        named = {k: v for k, v in schema.items() if k not in ("type", "enum", "x-spec-enum-id")}
-        if None in schema["enum"]:
-            named["nullable"] = True
-        return {"allOf": [component.ref], **named}
-
-    def get_tags(self):
-        # One group per resource in the documentation: /api/v1/<resource>/...
-        return [self.path.strip("/").split("/")[2]]
-
-    def _error_codes(self):
-        codes = {400, 401, 404}
-        if self.method != "GET":
-            codes |= {403, 415}
-            codes |= set(getattr(self.view, "conflict_actions", {}).get(self.view.action, ()))
-        return sorted(codes)
-
-    def get_override_parameters(self):
-        parameters = list(super().get_override_parameters())
-        formats = self.map_renderers("format")
-        if self.method == "GET" and len(formats) > 1:
-            parameters.append(
-                OpenApiParameter(
-                    api_settings.URL_FORMAT_OVERRIDE,
-                    str,
-                    enum=formats,
-                    description="Response format: "
-                    + ", ".join(f"`{f}`" for f in formats)
-                    + " (JSON unless given; errors are always JSON).",
-                )
-            )
-        return parameters
-
-    def _get_response_bodies(self, direction="response"):
-        responses = super()._get_response_bodies(direction)
-        if direction != "response":
-            return responses
-        for response in responses.values():
-            for media_type, content in response.get("content", {}).items():
-                if media_type != "application/json":
-                    # CSV and iCalendar bodies are text, not the JSON schema.
-                    content["schema"] = {"type": "string"}
-        for code in self._error_codes():
-            responses.setdefault(
-                str(code),
-                self._get_response_for_code(
-                    OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[code]),
-                    str(code),
-                    media_types=["application/json"],
-                ),
-            )
-        return responses
+    Django reads an empty value as the parameter left out, so the answer was the whole list,
+    unfiltered: an answer, but not to the question asked. Free text (``?q=``) may be empty.
+    Parameters the endpoint does not take are left to DeclaredFilterBackend, which names them.
+    """
+    filterset = getattr(view, "filterset_class", None)
+    filters = filterset.base_filters if filterset is not None else {}
+    known = {api_settings.URL_FORMAT_OVERRIDE, *filters}
+    if getattr(view, "paginator", None) is not None:
+        known |= view.paginator.query_params(view)
+    known -= {name for name, f in filters.items() if isinstance(f, django_filters.CharFilter)}
+    blank = sorted(name for name, values in request.query_params.lists() if "" in values)
+    refused = {
+        name: [f"Give a value for {name}, or leave it out."] for name in blank if name in known
+    }
+    if refused:
+        raise exceptions.ValidationError(refused)
 
 
 class PublicReadViewSet(viewsets.ReadOnlyModelViewSet):
@@ -189,6 +119,20 @@ class PublicReadViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ("-pk",)
     # ?ordering= name -> a non-null, nearly unique column of the model (ties by pk).
     ordering_fields = {}
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        refuse_blank_parameters(self, request)
+
+    def get_object(self):
+        value = self.kwargs[self.lookup_url_kwarg or self.lookup_field]
+        if not is_id(value):
+            # int() reads "+1", "01" or an Arabic-Indic one as 1: one resource, one address.
+            raise exceptions.NotFound(
+                f"{value!r} is not an id: ids are whole numbers from 1, written in the digits "
+                "0-9 with no sign or leading zero (e.g. 12)."
+            )
+        return super().get_object()
 
     def filter_queryset(self, queryset):
         # A serializer that needs more rows than the viewset loads declares them itself
@@ -231,6 +175,32 @@ class ICalendarRenderer(BaseRenderer):
         return calendar.to_ical()
 
 
+class SlugRedirectMixin:
+    """Found by id; the address with the slug instead answers 301 with the id's address.
+
+    Organizations and people were once found by slug, which the admin can change: links
+    re-users kept still work, and lead to the address that will not change.
+    """
+
+    redirects_slugs = True
+    id_description = "The id. Its slug is also accepted: a 301 redirect to the id's address."
+    redirect_description = (
+        "A slug was given in place of the id: `Location` is the id's address, with the same "
+        "query string."
+    )
+
+    def retrieve(self, request, *args, **kwargs):
+        value = kwargs[self.lookup_url_kwarg or self.lookup_field]
+        if is_id(value):
+            return super().retrieve(request, *args, **kwargs)
+        found = self.get_queryset().filter(slug=value).values_list("pk", flat=True).first()
+        if found is None:
+            raise exceptions.NotFound(f"There is no {self.basename} with the id or slug {value!r}.")
+        location = reverse(f"{self.basename}-detail", kwargs={"pk": found})
+        query = request.META.get("QUERY_STRING")
+        return HttpResponsePermanentRedirect(f"{location}?{query}" if query else location)
+
+
 class AudienceMixin:
     """Passes what the client may read to the serializers."""
 
@@ -244,14 +214,13 @@ class AudienceMixin:
 
 @extend_schema_view(
     list=extend_schema(summary="List bodies (organizations)"),
-    retrieve=extend_schema(summary="One body (organization), by its slug"),
+    retrieve=extend_schema(summary="One body (organization)"),
 )
-class OrganizationViewSet(PublicReadViewSet):
+class OrganizationViewSet(SlugRedirectMixin, PublicReadViewSet):
     """Bodies whose meetings the site records: the Panel, its boards and committees."""
 
     serializer_class = OrganizationSerializer
     filterset_class = OrganizationFilter
-    lookup_field = "slug"
     ordering = ("name", "pk")
     ordering_fields = {"name": "name", "abbreviation": "short_name"}
 
@@ -262,14 +231,13 @@ class OrganizationViewSet(PublicReadViewSet):
 
 @extend_schema_view(
     list=extend_schema(summary="List people"),
-    retrieve=extend_schema(summary="One person, by their slug"),
+    retrieve=extend_schema(summary="One person"),
 )
-class PersonViewSet(PublicReadViewSet):
+class PersonViewSet(SlugRedirectMixin, PublicReadViewSet):
     """People named in the record, each with the other spellings the papers use."""
 
     serializer_class = PersonSerializer
     filterset_class = PersonFilter
-    lookup_field = "slug"
     ordering = ("family_name", "given_name", "pk")
     ordering_fields = {"family_name": "family_name", "given_name": "given_name"}
 

@@ -10,10 +10,17 @@ only resume on an order the viewset declares.
 """
 
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from meetings.api_filter_fields import (
+    BooleanFilter,
+    Reference,
+    UpdatedSinceFilter,
+    body_filter,
+    event_filter,
+    person_filter,
+)
 from meetings.models import (
     Body,
     Meeting,
@@ -28,57 +35,6 @@ from panel.filtering import OneFormClass
 # --- Filters ------------------------------------------------------------------------------
 
 
-class StrictBooleanField(forms.Field):
-    """true or false; anything else is an error (django-filter would ignore it silently)."""
-
-    def to_python(self, value):
-        if value in (None, ""):
-            return None
-        text = str(value).strip().lower()
-        if text in ("true", "1"):
-            return True
-        if text in ("false", "0"):
-            return False
-        raise forms.ValidationError('Use "true" or "false".', code="invalid")
-
-
-class BooleanFilter(django_filters.BooleanFilter):
-    field_class = StrictBooleanField
-
-
-def body_filter(field_name="body", help_text="The body's slug, e.g. panel or cgb."):
-    return django_filters.ModelChoiceFilter(
-        field_name=field_name,
-        queryset=Body.objects.all(),
-        to_field_name="slug",
-        label=help_text,
-        error_messages={
-            "invalid_choice": "No body has that slug: see /api/v1/organizations/ for the list."
-        },
-    )
-
-
-def person_filter(method, help_text):
-    return django_filters.ModelChoiceFilter(
-        queryset=Person.objects.all(),
-        to_field_name="slug",
-        method=method,
-        label=help_text,
-        error_messages={
-            "invalid_choice": "No person has that slug: see /api/v1/people/ for the list."
-        },
-    )
-
-
-def date_filter(field_name, lookup_expr, help_text):
-    return django_filters.DateFilter(
-        field_name=field_name,
-        lookup_expr=lookup_expr,
-        label=help_text,
-        error_messages={"invalid": "Enter a real date as YYYY-MM-DD, for example 2023-07-26."},
-    )
-
-
 def multiple_choice_filter(choices, help_text, field_name=None):
     return django_filters.MultipleChoiceFilter(
         field_name=field_name,
@@ -91,15 +47,15 @@ def multiple_choice_filter(choices, help_text, field_name=None):
     )
 
 
-class DateRangeForm(forms.Form):
-    """date_from and date_to, when both are given, must be in order."""
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and start > end:
-            self.add_error("date_to", "date_to must be the same as or after date_from.")
-        return cleaned
+# A date_to before date_from is not an error: like any filter that nothing has, it matches
+# nothing (a range is two filters, each a date the schema allows).
+def date_filter(field_name, lookup_expr, help_text):
+    return django_filters.DateFilter(
+        field_name=field_name,
+        lookup_expr=lookup_expr,
+        label=help_text,
+        error_messages={"invalid": "Enter a real date as YYYY-MM-DD, for example 2023-07-26."},
+    )
 
 
 class AudienceFilterSet(OneFormClass, django_filters.FilterSet):
@@ -116,6 +72,7 @@ class OrganizationFilter(OneFormClass, django_filters.FilterSet):
     )
     active = BooleanFilter(field_name="is_active", label="Whether the body still meets.")
     q = django_filters.CharFilter(method="filter_text", label="Text in the name or abbreviation.")
+    updated_since = UpdatedSinceFilter("organizations")
 
     class Meta:
         model = Body
@@ -129,10 +86,11 @@ class PersonFilter(OneFormClass, django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="filter_text", label="Text in any of the person's names or other spellings."
     )
-    body = body_filter("memberships__body", "People with a membership of this body (slug).")
+    body = body_filter("memberships__body", "People with a membership of this body.")
     current = BooleanFilter(
         method="filter_current", label="true: people holding a membership today."
     )
+    updated_since = UpdatedSinceFilter("people")
 
     class Meta:
         model = Person
@@ -152,14 +110,7 @@ class PersonFilter(OneFormClass, django_filters.FilterSet):
 
 class MembershipFilter(OneFormClass, django_filters.FilterSet):
     body = body_filter()
-    person = django_filters.ModelChoiceFilter(
-        queryset=Person.objects.all(),
-        to_field_name="slug",
-        label="The person's slug.",
-        error_messages={
-            "invalid_choice": "No person has that slug: see /api/v1/people/ for the list."
-        },
-    )
+    person = person_filter(field_name="person")
     role = multiple_choice_filter(Membership.Role.choices, "Role; repeat for several.")
     current = BooleanFilter(method="filter_current", label="true: memberships that hold today.")
     active_on = django_filters.DateFilter(
@@ -167,6 +118,7 @@ class MembershipFilter(OneFormClass, django_filters.FilterSet):
         label="Memberships that held on this date (YYYY-MM-DD).",
         error_messages={"invalid": "Enter a real date as YYYY-MM-DD, for example 2023-07-26."},
     )
+    updated_since = UpdatedSinceFilter("memberships")
 
     class Meta:
         model = Membership
@@ -192,26 +144,24 @@ class EventFilter(AudienceFilterSet):
         method="filter_upcoming",
         label="true: from today on, not cancelled; false: before today.",
     )
-    person = person_filter(
-        "filter_person", "Meetings whose published record lists this person (slug)."
-    )
+    person = person_filter("filter_person", "Meetings whose published record lists this person.")
     q = django_filters.CharFilter(
         method="filter_text",
         label="Text in the meeting's title or venue, or in an item's title, description or "
         "minute that the client may read.",
     )
+    updated_since = UpdatedSinceFilter("events")
 
     class Meta:
         model = Meeting
         fields = []
-        form = DateRangeForm
 
     def filter_upcoming(self, queryset, name, value):
         today = timezone.localdate()
         return queryset.upcoming(on=today) if value else queryset.past(on=today)
 
-    def filter_person(self, queryset, name, value: Person):
-        attended = self.audience.attendances().filter(person=value)
+    def filter_person(self, queryset, name, value: Reference):
+        attended = self.audience.attendances().filter(person__in=value.ids())
         return queryset.filter(pk__in=attended.values("meeting_id"))
 
     def filter_text(self, queryset, name, value):
@@ -230,12 +180,7 @@ class EventFilter(AudienceFilterSet):
 
 class MotionFilter(OneFormClass, django_filters.FilterSet):
     body = body_filter("item__meeting__body")
-    event = django_filters.ModelChoiceFilter(
-        field_name="item__meeting",
-        queryset=Meeting.objects.all(),
-        label="The meeting's id.",
-        error_messages={"invalid_choice": "No meeting has that id: see /api/v1/events/."},
-    )
+    event = event_filter("item__meeting", "The meeting the motion was decided at.")
     date_from = date_filter(
         "item__meeting__date", "gte", "Decided on or after this date (YYYY-MM-DD)."
     )
@@ -249,26 +194,22 @@ class MotionFilter(OneFormClass, django_filters.FilterSet):
         Resolution.Outcome.choices, "Outcome of a motion; repeat for several.", "outcome"
     )
     is_motion = BooleanFilter(label="true: motions moved and seconded by named members.")
-    person = person_filter("filter_person", "Motions this person moved or seconded (slug).")
+    person = person_filter("filter_person", "Motions this person moved or seconded.")
     q = django_filters.CharFilter(field_name="text", lookup_expr="icontains", label="Text.")
+    updated_since = UpdatedSinceFilter("motions")
 
     class Meta:
         model = Resolution
         fields = []
-        form = DateRangeForm
 
-    def filter_person(self, queryset, name, value: Person):
-        return queryset.filter(Q(mover=value) | Q(seconder=value))
+    def filter_person(self, queryset, name, value: Reference):
+        people = value.ids()
+        return queryset.filter(Q(mover__in=people) | Q(seconder__in=people))
 
 
 class WorkProgrammeFilter(OneFormClass, django_filters.FilterSet):
     body = body_filter()
-    event = django_filters.ModelChoiceFilter(
-        field_name="meeting",
-        queryset=Meeting.objects.all(),
-        label="The meeting's id.",
-        error_messages={"invalid_choice": "No meeting has that id: see /api/v1/events/."},
-    )
+    event = event_filter("meeting", "The meeting the entry is planned for.")
     classification = multiple_choice_filter(
         WorkProgrammeEntry.Kind.choices, "Kind of entry; repeat for several.", "kind"
     )
@@ -288,11 +229,11 @@ class WorkProgrammeFilter(OneFormClass, django_filters.FilterSet):
         "meeting__date", "lte", "Planned for a meeting on or before this date (YYYY-MM-DD)."
     )
     q = django_filters.CharFilter(method="filter_text", label="Text in the title or comments.")
+    updated_since = UpdatedSinceFilter("work-programme")
 
     class Meta:
         model = WorkProgrammeEntry
         fields = []
-        form = DateRangeForm
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(Q(title__icontains=value) | Q(comments__icontains=value))

@@ -21,12 +21,11 @@ from rest_framework.response import Response
 
 from meetings import services
 from meetings.api import PanelAutoSchema, PublicReadViewSet
-from meetings.api_filters import body_filter, multiple_choice_filter
+from meetings.api_filters import body_filter, event_filter, multiple_choice_filter
 from meetings.models import (
     AgendaItem,
     Attendance,
     Declaration,
-    Meeting,
     Minutes,
     MinutesEvent,
     Resolution,
@@ -64,6 +63,39 @@ class StaffOnlySchema(PanelAutoSchema):
 
 # --- What each step accepts, generated from its declaration ------------------------------
 
+# DRF's fields are lenient with JSON types: a CharField takes 12 as "12", a BooleanField takes
+# "yes" and 1. The schema says a string and a boolean, and a client that sends something else
+# has a bug it should hear about, so these take only the JSON type the schema names.
+
+
+class TextField(serializers.CharField):
+    default_error_messages = {"not_text": "Give text (a JSON string), not {kind}."}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("not_text", kind=json_kind(data))
+        return super().to_internal_value(data)
+
+
+class TrueFalseField(serializers.BooleanField):
+    default_error_messages = {"not_boolean": "Give true or false (a JSON boolean), not {kind}."}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("not_boolean", kind=json_kind(data))
+        return data
+
+
+def json_kind(value):
+    """What a JSON value is, in words, for an error message."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if value is None:
+        return "null"
+    return {str: "text", list: "a list", dict: "an object"}.get(type(value), "that")
+
 
 class IdKeyedDictField(serializers.DictField):
     """A JSON object whose keys are ids of rows, e.g. {"12": {...}}."""
@@ -97,28 +129,32 @@ class CorrectionSerializer(serializers.Serializer):
 
 
 class ItemCorrectionSerializer(CorrectionSerializer):
-    title = serializers.CharField(required=False, max_length=300)
-    minutes_text = serializers.CharField(required=False, allow_blank=True, max_length=100_000)
+    title = TextField(required=False, max_length=300)
+    minutes_text = TextField(required=False, allow_blank=True, max_length=100_000)
 
 
 class AttendanceCorrectionSerializer(CorrectionSerializer):
     status = serializers.ChoiceField(choices=Attendance.Status.choices, required=False)
-    is_chair = serializers.BooleanField(required=False)
-    role = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    is_chair = TrueFalseField(required=False)
+    role = TextField(required=False, allow_blank=True, max_length=200)
 
 
 class DeclarationCorrectionSerializer(CorrectionSerializer):
     interest_type = serializers.ChoiceField(
         choices=Declaration.InterestType.choices, required=False
     )
-    all_items = serializers.BooleanField(required=False)
-    reason = serializers.CharField(required=False, max_length=10_000)
+    all_items = TrueFalseField(required=False)
+    reason = TextField(required=False, max_length=10_000)
 
 
 class MotionIdField(serializers.PrimaryKeyRelatedField):
     """A resolution's id; one no id column can hold is "not found", not a database error."""
 
     def to_internal_value(self, data):
+        if isinstance(data, float) and data.is_integer():
+            data = int(data)  # 12.0 is the number 12 in JSON
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("incorrect_type", data_type=json_kind(data))
         if not is_id(str(data)):
             self.fail("does_not_exist", pk_value=data)
         return super().to_internal_value(data)
@@ -145,7 +181,7 @@ def request_serializer(step):
             help_text="New title and/or minutes_text, keyed by agenda item id (record.items).",
         )
         fields["motions"] = IdKeyedDictField(
-            child=serializers.CharField(max_length=10_000),
+            child=TextField(max_length=10_000),
             required=False,
             help_text="New text, keyed by motion id (record.items[].motions).",
         )
@@ -162,7 +198,7 @@ def request_serializer(step):
             "(record.declarations).",
         )
     required = step.note_required
-    fields["note"] = serializers.CharField(
+    fields["note"] = TextField(
         required=bool(required),
         allow_blank=not required,
         max_length=5000,
@@ -180,12 +216,7 @@ REQUEST_SERIALIZERS = {name: request_serializer(step) for name, step in services
 
 
 class MinutesFilter(django_filters.FilterSet):
-    event = django_filters.ModelChoiceFilter(
-        field_name="meeting",
-        queryset=Meeting.objects.all(),
-        label="The meeting's id.",
-        error_messages={"invalid_choice": "No meeting has that id: see /api/v1/events/."},
-    )
+    event = event_filter("meeting", help_text="The meeting (event) whose minutes to list.")
     body = body_filter("meeting__body")
     status = multiple_choice_filter(Minutes.Status.choices, "Status; repeat for several.")
 

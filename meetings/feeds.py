@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views import View
 
+from meetings import ocd
 from meetings.models import Body, Meeting
 
 LOCAL_TIME = ZoneInfo(settings.TIME_ZONE)
@@ -52,8 +53,10 @@ def meeting_event(meeting, *, request, stamp):
     url = request.build_absolute_uri(meeting.get_absolute_url())
     start, end = meeting_times(meeting)
     event = icalendar.Event()
-    # The primary key never changes, so clients update the event rather than duplicate it.
-    event.add("uid", f"meeting-{meeting.pk}@{request.get_host()}")
+    # From the meeting's OCD id and the site's configured domain, never the request's host:
+    # the same event has the same UID whichever host name (or API) a subscriber used, so
+    # clients update it rather than duplicate it.
+    event.add("uid", ocd.calendar_uid(meeting.pk))
     event.add("dtstamp", stamp)
     event.add("dtstart", start)
     event.add("dtend", end)

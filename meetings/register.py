@@ -12,8 +12,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import get_text_list
 
-from meetings.models import Attendance, Declaration, Membership
+from meetings.models import Attendance, Declaration, Meeting, Membership
 from meetings.published_record import meeting_record_locked
+from meetings.sync import touch
 
 NOT_RECORDED = ""
 SUBSTITUTED = "substituted"
@@ -167,6 +168,8 @@ def take_register(meeting, marks, *, chair=None, user):
         meeting.attendances.exclude(person_id__in=keep).delete()
         if chair is not None:
             meeting.attendances.filter(person=chair).update(is_chair=True)
+        # The update()s above send no signals: mark the meeting changed for mirrors.
+        touch(Meeting.objects.filter(pk=meeting.pk))
         summary = register_summary(meeting)
         LogEntry.objects.log_actions(
             user.pk, [meeting], CHANGE, change_message=f"Took the register: {summary}."

@@ -1,8 +1,10 @@
 """The one API router and the parts every viewset under /api/v1/ shares.
 
-Each app registers its viewsets on ``router`` (meetings.api, actions.api). Here: JSON errors
-of one shape (``exception_handler``), declared filters only (an unknown or malformed query
-parameter is a 400 naming it), bounded pages followed by cursor, and CSV for lists.
+Each app registers its viewsets on ``router`` (meetings.api, actions.api). Here: declared
+filters only (an unknown or malformed query parameter is a 400 naming it), bounded pages
+followed by cursor, and CSV for lists. Errors, one problem details shape for all
+(``exception_handler``, ``ErrorSerializer``, ``Conflict``, ``api_not_found``), live in
+panel.problems and are imported here, where the apps and the settings have always found them.
 
 The base viewset and the schema class that use these live in meetings.api: the settings name
 ``panel.api.StandardPagination``, which DRF imports while rest_framework.generics is still
@@ -14,114 +16,20 @@ import io
 import json
 from importlib import import_module
 
-from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404, JsonResponse
 from django_filters.rest_framework import DjangoFilterBackend
-from rest_framework import exceptions, serializers, status
+from rest_framework import exceptions, serializers
 from rest_framework.pagination import CursorPagination
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.routers import DefaultRouter
-from rest_framework.serializers import as_serializer_error
 from rest_framework.settings import api_settings
-from rest_framework.views import exception_handler as drf_exception_handler
 
-# --- Errors -------------------------------------------------------------------------------
-
-
-class Conflict(exceptions.APIException):
-    """The request is well formed but the resource's current state does not allow it."""
-
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = "The resource's current state does not allow this change."
-    default_code = "conflict"
-
-
-class ErrorSerializer(serializers.Serializer):
-    """The body of every error response."""
-
-    detail = serializers.CharField(help_text="What was wrong, and how to put it right.")
-    code = serializers.CharField(
-        help_text='A stable machine-readable code, e.g. "invalid", "not_found", '
-        '"permission_denied", "transition_not_allowed".'
-    )
-    errors = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
-        required=False,
-        help_text="For invalid input: the messages for each query parameter or body field, "
-        "keyed by its name.",
-    )
-
-
-def _flatten_errors(detail, prefix=""):
-    """{"a": {"b": ["msg"]}} -> {"a.b": ["msg"]}; lists of messages stay lists."""
-    if isinstance(detail, dict):
-        flat = {}
-        for key, value in detail.items():
-            flat.update(_flatten_errors(value, f"{prefix}{key}."))
-        return flat
-    if isinstance(detail, list) and detail and all(isinstance(v, dict) for v in detail):
-        flat = {}
-        for index, value in enumerate(detail):
-            flat.update(_flatten_errors(value, f"{prefix}{index}."))
-        return flat
-    messages = detail if isinstance(detail, list) else [detail]
-    return {prefix.rstrip(".") or "non_field_errors": [str(m) for m in messages]}
-
-
-def _first_code(codes):
-    while isinstance(codes, (list, dict)):
-        if not codes:
-            return "invalid"
-        codes = next(iter(codes.values())) if isinstance(codes, dict) else codes[0]
-    return str(codes)
-
-
-def exception_handler(exc, context):
-    """DRF's handler, with Django validation errors as 400s and one JSON shape for all."""
-    if isinstance(exc, DjangoValidationError):
-        exc = exceptions.ValidationError(detail=as_serializer_error(exc))
-    elif isinstance(exc, Http404):
-        exc = exceptions.NotFound(*exc.args)
-    elif isinstance(exc, PermissionDenied):
-        exc = exceptions.PermissionDenied(*exc.args)
-    response = drf_exception_handler(exc, context)
-    if response is None:
-        return None
-    request = context.get("request")
-    if isinstance(exc, exceptions.ValidationError):
-        errors = _flatten_errors(exc.detail)
-        general = errors.pop("non_field_errors", [])
-        where = "query parameter" if request is not None and request.method == "GET" else "input"
-        parts = [*general, *(f"{name}: {' '.join(msgs)}" for name, msgs in errors.items())]
-        body = {
-            "detail": f"Invalid {where}. " + " ".join(parts),
-            "code": _first_code(exc.get_codes()),
-        }
-        if errors:
-            body["errors"] = errors
-    else:
-        body = {"detail": str(exc.detail), "code": _first_code(exc.get_codes())}
-    response.data = body
-    if request is not None:
-        # Errors are JSON whatever format was asked for: a CSV or calendar client still gets
-        # a message it can show.
-        request.accepted_renderer = JSONRenderer()
-        request.accepted_media_type = JSONRenderer.media_type
-    return response
-
-
-def api_not_found(request, *args, **kwargs):
-    """A JSON 404 for any path under /api/ that names no endpoint."""
-    return JsonResponse(
-        {
-            "detail": f"There is no API endpoint at {request.path}. The list of endpoints is "
-            "at /api/v1/ and the documentation at /api/docs/.",
-            "code": "not_found",
-        },
-        status=404,
-    )
-
+from panel.problems import (  # noqa: F401 (their home was here: see the docstring)
+    Conflict,
+    ErrorSerializer,
+    api_not_found,
+    exception_handler,
+)
 
 # --- Pagination ---------------------------------------------------------------------------
 
@@ -327,9 +235,13 @@ ERROR_DESCRIPTIONS = {
     401: "The Authorization token is missing, unknown or inactive, where one is needed.",
     403: "Signed in, but not allowed to do this (or a session request without its CSRF token).",
     404: "No such resource, or not one you may see.",
+    406: "The endpoint has no such format: `format` (or the Accept header) names one it does "
+    "not offer.",
     409: "The resource's current state does not allow this change, e.g. completing an action "
     "that is already complete.",
     415: "The request body is not JSON: send Content-Type: application/json.",
+    429: "Too many requests from one address without a token: wait the seconds the "
+    "Retry-After header gives, or use an API token.",
 }
 
 

@@ -12,9 +12,11 @@ The rules, each tested in tests/test_public_cache.py:
   goes straight to the view (``X-Cache: bypass``).
 - **What is kept.** A 200 whose final form, after every middleware, sets no cookie, is not
   streamed, is not ``Cache-Control: private``, ``no-store`` or ``no-cache`` (restricted paper
-  files say so), and varies on nothing but ``Accept`` and ``Cookie``. That is decided by
-  ``PublicCacheMiddleware``, first in MIDDLEWARE, because session, CSRF and messages
-  middleware add their cookies after the view has returned.
+  files say so), and varies on nothing but ``Accept``, ``Cookie`` and ``Authorization`` (the
+  cache serves only requests without one). That is decided by ``PublicCacheMiddleware``,
+  outside every middleware that adds a cookie, because session, CSRF and messages middleware
+  add theirs after the view has returned. The HTTP validators and Cache-Control
+  (panel/http_cache.py) are set inside it, so they are kept with the page and replayed.
 - **The key.** Scheme, host (the API prints absolute links), path, query string, ``Accept``
   (content negotiation picks the format from it), the audience (public), and today's date in
   the site's time zone (Europe/London: RAG colours turn at midnight). The entry records the
@@ -49,7 +51,7 @@ from django.urls import URLPattern
 from django.utils import timezone
 from django.utils.http import split_directive_names, split_header_value
 
-from panel.record_version import VERSION_KEY, record_version
+from panel.record_version import MODIFIED_KEY, VERSION_KEY, record_modified, record_version
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +70,7 @@ NOT_STORED = {
     HEADER.lower(),
 }
 UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
-KEYED_VARY = {"accept", "cookie"}
+KEYED_VARY = {"accept", "cookie", "authorization"}
 
 
 def config():
@@ -114,12 +116,16 @@ def lock_key(key, version):
 
 
 class Pending:
-    """A page being rendered for the cache: stored and its lock released by the middleware."""
+    """A page being rendered for the cache: stored and its lock released by the middleware.
 
-    def __init__(self, key, version, lock):
+    ``modified`` is when the record became ``version`` (None if not known), for the page's
+    Last-Modified."""
+
+    def __init__(self, key, version, lock, modified=None):
         self.key = key
         self.version = version
         self.lock = lock
+        self.modified = modified
 
 
 # --- Serving --------------------------------------------------------------------------------
@@ -169,20 +175,24 @@ def _serve_public(request, view, args, kwargs):
 
 def _lookup(request, key):
     """The cached response, or the ``Pending`` render that will store one."""
-    found = cache.get_many([VERSION_KEY, key])
+    # When the record last changed comes in the same round trip: a miss needs it for the
+    # page's Last-Modified, and a hit carries the one stored with the page.
+    found = cache.get_many([VERSION_KEY, MODIFIED_KEY, key])
     version = found.get(VERSION_KEY)
     if version is None:
-        version = record_version()
+        version = record_version()  # a fresh start, which notes its own time
+        found[MODIFIED_KEY] = cache.get(MODIFIED_KEY)
     entry = found.get(key)
     if entry is not None and entry["version"] == version:
         return replay(request, entry)
+    modified = record_modified(version, found.get(MODIFIED_KEY))
     lock = lock_key(key, version)
     if cache.add(lock, True, config()["LOCK_TIMEOUT"]):
-        return Pending(key, version, lock)
+        return Pending(key, version, lock, modified)
     entry = _wait_for_render(key, version, lock)
     if entry is not None:
         return replay(request, entry)
-    return Pending(key, version, None)
+    return Pending(key, version, None, modified)
 
 
 def _wait_for_render(key, version, lock):
@@ -242,8 +252,10 @@ def entry_for(request, response, version):
 class PublicCacheMiddleware:
     """Stores what ``public_cache`` rendered, once every other middleware has had its say.
 
-    First in MIDDLEWARE, so it sees the response as it leaves: with the cookies the session,
-    CSRF and messages middleware set, which make a response personal and never stored.
+    Before every middleware that adds a cookie in MIDDLEWARE, so it sees the response as it
+    leaves: with the cookies the session, CSRF and messages middleware set, which make a
+    response personal and never stored. Only the record version, CORS and 304 middleware
+    come before it, and they add no cookie.
     """
 
     def __init__(self, get_response):

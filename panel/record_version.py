@@ -19,12 +19,16 @@ every page needs are kept per process under it (``per_version``).
 The bump waits for the commit: a reader that sees the new version then reads the new rows. A
 reader that fetched the old version and then renders new rows stores them under the old
 version, which nobody asks for again; no reader can store old rows under the new version.
+
+Beside the version the cache keeps when it last changed (``MODIFIED_KEY``: the version and
+the time it was bumped to), for the public pages' Last-Modified (panel/http_cache.py).
 """
 
 import logging
 import re
 import secrets
 import threading
+import time
 from functools import cache as memoize
 
 from django.apps import apps
@@ -35,6 +39,7 @@ from django.db.transaction import TransactionManagementError
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "record-version"
+MODIFIED_KEY = "record-version-modified"
 RECORD_APPS = ("meetings", "actions")
 # Who may do what: writes to these bump the version too, so that permissions cached under it
 # (panel.permissions) change with them. Users' own rows are not among them: a sign-in writes
@@ -82,11 +87,40 @@ def record_version():
         return version
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, _fresh_start(), timeout=None)
-        version = cache.get(VERSION_KEY)
+        version = _start_counting()
     if getattr(_request, "active", False):
         _request.version = version
     return version
+
+
+def _start_counting():
+    """A fresh version, when there is none (a new cache, or the key evicted): when the record
+    last changed is not known, so now is taken, which is never too early."""
+    cache.add(VERSION_KEY, _fresh_start(), timeout=None)
+    version = cache.get(VERSION_KEY)
+    _note_modified(version)
+    return version
+
+
+def _note_modified(version):
+    cache.set(MODIFIED_KEY, (version, time.time()), timeout=None)
+
+
+def record_modified(version, stored):
+    """When the record became ``version`` (a Unix time), given what the cache holds under
+    MODIFIED_KEY; None when that is not known.
+
+    Between a bump and the note of its time, or when two bumps race, the note is of another
+    version: then the time is not known, rather than guessed.
+    """
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == version:
+        return stored[1]
+    return None
+
+
+def read_record_modified(version):
+    """``record_modified`` for ``version``, reading the note from the cache."""
+    return record_modified(version, cache.get(MODIFIED_KEY))
 
 
 # (key, version) -> value, for per_version(). Entries of an older version are never asked for
@@ -134,9 +168,11 @@ def bump_record_version():
     _request.version = None
     try:
         try:
-            cache.incr(VERSION_KEY)
+            version = cache.incr(VERSION_KEY)
         except ValueError:  # no version yet (or evicted): any fresh number is a change
-            cache.add(VERSION_KEY, _fresh_start(), timeout=None)
+            _start_counting()
+        else:
+            _note_modified(version)
     except Exception:
         # The write has already committed and must not be reported as failed: say so loudly,
         # and let the cache's time limit (PUBLIC_CACHE["TIMEOUT"]) end the stale entries.

@@ -40,6 +40,24 @@ def env_whole_number(name, default, minimum=0):
     return int(raw)
 
 
+RATE_PERIODS = ("second", "minute", "hour", "day")
+
+
+def env_rate(name, default):
+    """A request rate such as ``120/minute`` (per second, minute, hour or day); ``off`` or
+    ``0`` for no limit, given as None."""
+    raw = os.environ.get(name, "").strip().lower() or default
+    if raw in ("off", "0", "none"):
+        return None
+    count, _, period = raw.partition("/")
+    if not count.isdigit() or int(count) < 1 or period not in RATE_PERIODS:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a rate: give a whole number of requests per second, "
+            "minute, hour or day, e.g. 120/minute, or off for no limit. See .env.example."
+        )
+    return f"{int(count)}/{period}"
+
+
 def client_address_settings(trusted_proxies):
     """django-axes' settings for finding the client's address, with ``trusted_proxies``
     reverse proxies in front of the site.
@@ -104,9 +122,18 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # The record version (panel/record_version.py), read once per request.
     "panel.record_version.RequestVersionMiddleware",
-    # First, so it stores a public page as it finally leaves, with every header and cookie
-    # the rest add (panel/public_cache.py); views opt in where their URLs are declared.
+    # Anonymous cross-origin reads of the API (panel/cors.py): preflights answered first.
+    "panel.cors.CorsMiddleware",
+    # 304 Not Modified (panel/http_cache.py): outside the public cache, so that a page made
+    # for a conditional request is still stored.
+    "panel.http_cache.ConditionalGetMiddleware",
+    # Before every middleware that adds a cookie, so it stores a public page as it finally
+    # leaves, with every header and cookie the rest add (panel/public_cache.py); views opt in
+    # where their URLs are declared.
     "panel.public_cache.PublicCacheMiddleware",
+    # ETag, Last-Modified, Cache-Control and Vary (panel/http_cache.py): inside the public
+    # cache, so a hit replays what was set when its page was made.
+    "panel.http_cache.CacheHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -182,6 +209,9 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# The bulk download of the public record (panel/bulk_archive.py): rebuilt from the database,
+# so it need not be backed up.
+OPEN_DATA_DIR = Path(os.environ.get("DJANGO_OPEN_DATA_DIR", MEDIA_ROOT / "open-data"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -298,10 +328,24 @@ PUBLIC_CACHE = {
     "LOCK_WAIT": 2.0,
 }
 
+# HTTP caching of public pages and API answers (panel/http_cache.py): how long a browser may
+# reuse one without asking (MAX_AGE), and a shared cache such as a CDN (SHARED_MAX_AGE: 0, it
+# asks every time and is answered 304, so no page outlives an edit that made it confidential).
+HTTP_CACHE = {
+    "MAX_AGE": env_whole_number("DJANGO_HTTP_MAX_AGE", 60),
+    "SHARED_MAX_AGE": env_whole_number("DJANGO_HTTP_SHARED_MAX_AGE", 0),
+}
+# The API's limit for clients without a token, per address (panel/throttling.py): answers
+# from the public cache are not counted. Off in the test suite, whose throttling tests set it,
+# and for `make bench`, whose load all comes from one address.
+API_ANONYMOUS_RATE = env_rate(
+    "DJANGO_API_ANONYMOUS_RATE", "off" if ENVIRONMENT == "test" else "120/minute"
+)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "knox.auth.TokenAuthentication",
+        "panel.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_FILTER_BACKENDS": [
@@ -312,6 +356,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_VERSIONING_CLASS": None,
     "EXCEPTION_HANDLER": "panel.api.exception_handler",
+    # An unsupported ?format= is a 406, not a 404 (panel/negotiation.py).
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "panel.negotiation.FormatNegotiation",
+    "DEFAULT_THROTTLE_CLASSES": ["panel.throttling.AnonymousRateThrottle"],
 }
 # API tokens (django-rest-knox): stored as SHA-512 digests, shown once when made, and
 # expiring. Staff make and revoke their own at /accounts/tokens/.
@@ -324,6 +371,16 @@ REST_KNOX = {
 }
 # The OpenAPI schema's settings (drf-spectacular): panel/schema_settings.py.
 API_AUTHENTICATION, SPECTACULAR_SETTINGS = api_settings(API_TOKEN_DAYS)
+
+# Open Civic Data (docs/open-data.md): the police force area the Panel scrutinises, and the
+# Panel as a jurisdiction. Set once, before publishing: every ocd_id is derived from them.
+OCD_DIVISION_ID = os.environ.get(
+    "OCD_DIVISION_ID", "ocd-division/country:gb/part:eng/pfa:leicestershire"
+)
+OCD_JURISDICTION_ID = os.environ.get(
+    "OCD_JURISDICTION_ID",
+    "ocd-jurisdiction/country:gb/part:eng/pfa:leicestershire/police_and_crime_panel",
+)
 
 SITE_NAME = os.environ.get("SITE_NAME", "Police and Crime Panel")
 # The site's public address, put in front of links in emails (reminders).

@@ -15,6 +15,13 @@ admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = "Democratic services"
 admin.site.login_form = StaffAuthenticationForm
 
+# Under /api/, what Django answers itself is a problem details object too (panel/problems.py);
+# elsewhere, the site's own error pages.
+handler400 = "panel.problems.bad_request"
+handler403 = "panel.problems.permission_denied"
+handler404 = "panel.problems.page_not_found"
+handler500 = "panel.problems.server_error"
+
 urlpatterns = [
     path("admin/import/", include("meetings.importing.views")),
     path("admin/", admin.site.urls),

@@ -148,15 +148,26 @@ def test_a_change_made_with_a_token_is_recorded_as_its_owners(officer, superuser
     assert ActionEvent.objects.filter(action=action).last().actor.username == "officer"
 
 
-def test_the_header_without_the_token_prefix_is_not_accepted(officer, action):
+def test_a_token_under_another_scheme_is_not_accepted(officer, action):
     secret = make_token(officer)
 
-    response = Client(headers={"authorization": f"Bearer {secret}"}).post(
+    response = Client(headers={"authorization": f"Basic {secret}"}).post(
         f"/api/v1/actions/{action.pk}/complete/", {}, content_type="application/json"
     )
 
     assert response.status_code == 401
     assert action.history.count() == 1
+
+
+def test_a_bearer_token_is_accepted_as_generated_clients_send_it(officer, action):
+    secret = make_token(officer)
+
+    response = Client(headers={"authorization": f"Bearer {secret}"}).post(
+        f"/api/v1/actions/{action.pk}/start/", {}, content_type="application/json"
+    )
+
+    assert response.status_code == 200
+    assert action.history.count() == 2
 
 
 # --- Nobody else's tokens -----------------------------------------------------------------
@@ -273,9 +284,10 @@ def test_panel_members_cannot_have_tokens(member_client, member_user, method):
 def test_the_schema_says_how_to_send_a_token():
     schema = Client().get("/api/schema/", {"format": "json"}).json()
 
-    scheme = schema["components"]["securitySchemes"]["knoxApiToken"]
-    assert (scheme["type"], scheme["in"], scheme["name"]) == ("apiKey", "header", "Authorization")
-    assert "`Authorization: Token <token>`" in scheme["description"]
+    scheme = schema["components"]["securitySchemes"]["apiToken"]
+    assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
+    assert "`Authorization: Bearer <token>`" in scheme["description"]
     assert "/accounts/tokens/" in scheme["description"]
     complete_spec = schema["paths"]["/api/v1/actions/{id}/complete/"]["post"]
-    assert {"knoxApiToken": []} in complete_spec["security"]
+    assert {"apiToken": []} in complete_spec["security"]
+    assert {} not in complete_spec["security"]

@@ -7,7 +7,8 @@ reported and its vote left out, never guessed.
 """
 
 from meetings.importing.names import compare
-from meetings.models import Attendance, RecordedVote
+from meetings.models import Attendance, Meeting, RecordedVote
+from meetings.sync import touch
 
 
 def match_recorded_votes(part):
@@ -83,4 +84,6 @@ def write_recorded_votes(resolution, votes):
         RecordedVote(resolution=resolution, person=identity.person, vote=side)
         for identity, side in votes
     )
+    # bulk_create sends no signals: mark the meeting changed for mirrors (?updated_since=).
+    touch(Meeting.objects.filter(items__resolutions=resolution))
     return len(votes)

@@ -25,6 +25,7 @@ from meetings.models.people import (
     normalise_name,
 )
 from meetings.models.record import Attendance, Declaration, Resolution, ResolutionQuerySet
+from meetings.models.removals import Removal
 from meetings.models.votes import RecordedVote
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "PersonAlias",
     "PersonQuerySet",
     "RecordedVote",
+    "Removal",
     "Resolution",
     "ResolutionQuerySet",
     "WorkProgrammeEntry",

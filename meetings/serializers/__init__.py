@@ -1,7 +1,9 @@
 """How the record reads in the API, in the vocabulary of Popolo and Open Civic Data.
 
-Bodies are organizations, meetings are events with an agenda, resolutions are motions with
-vote counts. Every field is listed explicitly. What a client may read is decided by the
+Bodies are organizations, meetings are events with an agenda, resolutions are motions (OCD
+vote events) with their counts and members' votes. Every field is listed explicitly; the OCD
+fields beside ours (identifiers, ``ocd_status``, ``ocd_result``, documents, media, sources)
+come from meetings.ocd and are mapped field by field in docs/open-data.md. What a client may read is decided by the
 viewsets (meetings.api), which load only readable rows and pass them in the serializer
 context: withheld text comes out as null, never as an empty string that could be mistaken
 for "nothing was said".

@@ -8,13 +8,16 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from meetings import ocd
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minutes, Paper
-from meetings.serializers.motions import MotionSerializer
+from meetings.serializers.event_vocabulary import EventListSerializer, EventVocabularyMixin
+from meetings.serializers.motions import MotionSerializer, recorded_votes
 from meetings.serializers.summaries import (
     HtmlUrlField,
     OrganizationSummarySerializer,
     PersonSummarySerializer,
 )
+from meetings.serializers.vocabulary import ocd_id_field
 from panel.quick_read import QuickRead
 
 
@@ -56,8 +59,7 @@ class PaperSerializer(QuickRead, serializers.ModelSerializer):
     def get_url(self, paper) -> str | None:
         if not paper.file:
             return None
-        request = self.context.get("request")
-        return request.build_absolute_uri(paper.file.url) if request else paper.file.url
+        return ocd.absolute_url(paper.file.url, self.context.get("request"))
 
 
 class AgendaItemSerializer(QuickRead, serializers.ModelSerializer):
@@ -201,7 +203,7 @@ class DeclarationSerializer(QuickRead, serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class EventSerializer(QuickRead, serializers.ModelSerializer):
+class EventSerializer(EventVocabularyMixin, QuickRead, serializers.ModelSerializer):
     """One meeting of a body (Open Civic Data: Event)."""
 
     name = serializers.CharField(source="heading", read_only=True)
@@ -229,6 +231,22 @@ class EventSerializer(QuickRead, serializers.ModelSerializer):
         help_text="Where the minutes stand; null when none are published to this client.",
     )
     html_url = HtmlUrlField()
+    ocd_id = ocd_id_field(ocd.EVENT)
+    ocd_status = serializers.SerializerMethodField(
+        help_text="OCD event status: confirmed (scheduled), passed (held), tentative "
+        "(postponed), cancelled."
+    )
+    jurisdiction_id = serializers.SerializerMethodField(
+        help_text="Open Civic Data jurisdiction: the Panel, in its police force area."
+    )
+    documents = serializers.SerializerMethodField(
+        help_text="The agenda (the meeting's page), the minutes once published to this "
+        "client, and the papers with a file this client may read."
+    )
+    media = serializers.SerializerMethodField(help_text="The webcast, if there is one.")
+    sources = serializers.SerializerMethodField(
+        help_text="The pages this record is published on: the meeting's, and its minutes'."
+    )
 
     class Meta:
         model = Meeting
@@ -249,8 +267,16 @@ class EventSerializer(QuickRead, serializers.ModelSerializer):
             "webcast_url",
             "minutes",
             "html_url",
+            "updated_at",
+            "ocd_id",
+            "ocd_status",
+            "jurisdiction_id",
+            "documents",
+            "media",
+            "sources",
         ]
         read_only_fields = fields
+        list_serializer_class = EventListSerializer
 
     @staticmethod
     def _at(meeting, time):
@@ -304,6 +330,14 @@ class EventDetailSerializer(EventSerializer):
             "declarations",
         ]
         read_only_fields = fields
+
+    @staticmethod
+    def load(queryset):
+        """The members' votes on the meeting's motions: one query. (The viewset loads the
+        rest with ``with_record``; the papers are its readable items'.)"""
+        return queryset.prefetch_related(
+            recorded_votes("readable_items__resolutions__recorded_votes")
+        )
 
     @extend_schema_field(AgendaItemSerializer(many=True))
     def get_agenda(self, meeting):

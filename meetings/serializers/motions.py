@@ -1,9 +1,14 @@
 """Motions (the Panel's resolutions), with their vote counts (Popolo)."""
 
+from collections import Counter
+
+from django.db.models import Case, Prefetch, Value, When
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from meetings import ocd
 from meetings.models import (
+    RecordedVote,
     Resolution,
 )
 from meetings.serializers.summaries import (
@@ -12,12 +17,40 @@ from meetings.serializers.summaries import (
     OrganizationSummarySerializer,
     PersonSummarySerializer,
 )
+from meetings.serializers.vocabulary import SourceSerializer, ocd_id_field, source
+from panel.links import page_url
 from panel.quick_read import QuickRead
 
 
 class VoteCountSerializer(serializers.Serializer):
-    option = serializers.ChoiceField(choices=["yes", "no", "abstain"], read_only=True)
+    option = serializers.ChoiceField(choices=ocd.OCD_VOTE_OPTIONS, read_only=True)
     value = serializers.IntegerField(read_only=True)
+
+
+class VoteSerializer(serializers.Serializer):
+    """One member's vote, as a recorded vote in the minutes prints it (OCD / Popolo: vote)."""
+
+    option = serializers.ChoiceField(
+        choices=ocd.OCD_VOTE_OPTIONS, read_only=True, help_text="OCD / Popolo vote option."
+    )
+    vote = serializers.ChoiceField(
+        choices=RecordedVote.Vote.choices, read_only=True, help_text="As the minutes say it."
+    )
+    voter_name = serializers.CharField(read_only=True)
+    voter = PersonSummarySerializer(read_only=True)
+
+
+# A recorded vote lists those for, then against, then abstaining, each in the minutes' order.
+VOTE_ORDER = Case(
+    *(When(vote=vote, then=Value(n)) for n, vote in enumerate(RecordedVote.Vote.values)),
+    default=Value(len(RecordedVote.Vote.values)),
+)
+
+
+def recorded_votes(lookup="recorded_votes"):
+    """The prefetch of the members' votes on the resolutions reached by ``lookup``."""
+    votes = RecordedVote.objects.select_related("person").order_by(VOTE_ORDER, "id")
+    return Prefetch(lookup, queryset=votes)
 
 
 class MotionSerializer(QuickRead, serializers.ModelSerializer):
@@ -43,6 +76,19 @@ class MotionSerializer(QuickRead, serializers.ModelSerializer):
         help_text="Votes recorded in the minutes (Popolo vote event counts); empty when the "
         "minutes give none."
     )
+    ocd_id = ocd_id_field(
+        ocd.VOTE,
+        help_text="Open Civic Data identifier of the vote event deciding this motion "
+        "(ocd-vote/<uuid>): stable, derived from the integer id.",
+    )
+    ocd_result = serializers.SerializerMethodField(
+        help_text="OCD / Popolo result: pass (carried), fail (lost); null when withdrawn or "
+        "no outcome is recorded."
+    )
+    votes = serializers.SerializerMethodField(
+        help_text="How each member voted, where the minutes print a recorded vote; else empty."
+    )
+    sources = serializers.SerializerMethodField(help_text="The minutes that record it.")
 
     class Meta:
         model = Resolution
@@ -59,8 +105,18 @@ class MotionSerializer(QuickRead, serializers.ModelSerializer):
             "result",
             "result_label",
             "counts",
+            "updated_at",
+            "ocd_id",
+            "ocd_result",
+            "votes",
+            "sources",
         ]
         read_only_fields = fields
+
+    @staticmethod
+    def load(queryset):
+        """Each motion with its members' votes: one query for the whole page."""
+        return queryset.prefetch_related(recorded_votes())
 
     def get_reference(self, resolution) -> str:
         item_number = resolution.item.number
@@ -84,7 +140,37 @@ class MotionSerializer(QuickRead, serializers.ModelSerializer):
             ("no", resolution.votes_against),
             ("abstain", resolution.abstentions),
         )
+        votes = resolution.recorded_votes.all()
+        if votes and all(value is None for _, value in counts):
+            # No totals printed, but a recorded vote, which names every vote: its tally.
+            tally = Counter(ocd.VOTE_OPTION[vote.vote] for vote in votes)
+            counts = [(option, tally[option]) for option in ocd.OCD_VOTE_OPTIONS]
         return [{"option": option, "value": value} for option, value in counts if value is not None]
+
+    @extend_schema_field(serializers.ChoiceField(choices=ocd.OCD_RESULTS, allow_null=True))
+    def get_ocd_result(self, resolution):
+        return ocd.RESULT.get(resolution.outcome)
+
+    @extend_schema_field(VoteSerializer(many=True))
+    def get_votes(self, resolution):
+        votes = resolution.recorded_votes.all()
+        if not votes:
+            return []
+        person = PersonSummarySerializer(context=self.context)
+        return [
+            {
+                "option": ocd.VOTE_OPTION[vote.vote],
+                "vote": vote.vote,
+                "voter_name": vote.person.name,
+                "voter": person.to_representation(vote.person),
+            }
+            for vote in votes
+        ]
+
+    @extend_schema_field(SourceSerializer(many=True))
+    def get_sources(self, resolution):
+        minutes = page_url("meetings:minutes_detail", pk=resolution.item.meeting_id)
+        return [source(minutes, "The minutes of the meeting.", self.context.get("request"))]
 
 
 class MotionListSerializer(MotionSerializer):

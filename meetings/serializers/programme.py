@@ -39,5 +39,6 @@ class WorkProgrammeEntrySerializer(QuickRead, serializers.ModelSerializer):
             "status",
             "status_label",
             "order",
+            "updated_at",
         ]
         read_only_fields = fields

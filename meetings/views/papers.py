@@ -29,5 +29,7 @@ class PaperFileView(View):
         response = FileResponse(handle, as_attachment=True, filename=paper.download_name)
         # Restricted papers must not sit in shared caches; public ones may.
         public = Paper.objects.public().filter(pk=paper.pk).exists()
-        response["Cache-Control"] = "public, max-age=3600" if public else "private, no-store"
+        response["Cache-Control"] = (
+            "public, max-age=3600, s-maxage=0, proxy-revalidate" if public else "private, no-store"
+        )
         return response

@@ -258,8 +258,12 @@ def test_a_transition_the_status_does_not_allow_is_a_409(staff_api, board):
 
     assert response.status_code == 409
     assert response.json() == {
+        "type": "about:blank",
+        "title": "Conflict",
+        "status": 409,
         "detail": "Action 8g is complete: it cannot be marked complete (only an action that "
         "is open, in progress, awaiting sign-off can).",
+        "instance": f"/api/v1/actions/{board.neighbourhood.pk}/complete/",
         "code": "transition_not_allowed",
     }
     assert board.neighbourhood.history.count() == 2

@@ -76,6 +76,10 @@ def test_publishing_published_minutes_is_a_conflict_with_the_reason(staff, recor
 
     assert response.status_code == 409
     assert response.json() == {
+        "type": "about:blank",
+        "title": "Conflict",
+        "status": 409,
+        "instance": f"/api/v1/minutes/{record.august_minutes.pk}/publish/",
         "detail": "The minutes of Police and Crime Panel, 10 August 2023 are already published "
         "as draft, subject to confirmation: only draft minutes can be published.",
         "code": "transition_not_allowed",

@@ -89,8 +89,8 @@ EXPECTED = {
     "/api/v1/organizations/": 1,
     "/api/v1/people/": 2,  # + other spellings
     "/api/v1/memberships/": 1,
-    "/api/v1/events/": 2,  # + the minutes the client may read
-    "/api/v1/motions/": 1,
+    "/api/v1/events/": 3,  # + the minutes the client may read, + the papers it may read
+    "/api/v1/motions/": 2,  # + the members' recorded votes
     "/api/v1/work-programme/": 1,
     "/api/v1/actions/": 3,  # + owners, history
 }
@@ -139,7 +139,7 @@ def test_a_meeting_with_its_whole_record_uses_fixed_queries(django_assert_num_qu
 
     # The meeting; its minutes; item outlines; readable items, their papers and motions;
     # attendance and declarations, each with the items they name.
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):  # 10 + the motions' recorded votes
         response = Client().get(f"/api/v1/events/{meeting.pk}/")
 
     assert len(response.json()["agenda"]) == rows + 2

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from meetings import ocd
 from meetings.models import AgendaItem, Meeting, Minutes
 from tests.factories import AgendaItemFactory, MeetingFactory, MinutesFactory, ResolutionFactory
 
@@ -139,7 +140,30 @@ def test_each_meeting_keeps_its_uid_from_one_download_to_the_next(client, meetin
     uids = [str(e["uid"]) for e in first.walk("VEVENT")]
     assert uids == [str(e["uid"]) for e in second.walk("VEVENT")]
     assert len(set(uids)) == 4
-    assert f"meeting-{meetings['december'].pk}@testserver" in uids
+    assert ocd.calendar_uid(meetings["december"].pk) in uids
+
+
+def test_uids_do_not_depend_on_the_host_name_subscribed_to(client, meetings, settings):
+    settings.SITE_URL = "https://panel.example.org"
+    settings.ALLOWED_HOSTS = ["testserver", "www.panel.example.org"]
+    _, by_default = feed(client, reverse("meetings:calendar"))
+    response = client.get(reverse("meetings:calendar"), headers={"host": "www.panel.example.org"})
+    by_alias = icalendar.Calendar.from_ical(response.content)
+
+    uids = sorted(str(e["uid"]) for e in by_default.walk("VEVENT"))
+    assert uids == sorted(str(e["uid"]) for e in by_alias.walk("VEVENT"))
+    assert all(uid.endswith("@panel.example.org") for uid in uids)
+    december = ocd.ocd_id("event", meetings["december"].pk).removeprefix("ocd-event/")
+    assert f"{december}@panel.example.org" in uids
+
+
+def test_the_api_calendar_and_the_site_feed_share_uids(client, meetings):
+    _, site = feed(client, reverse("meetings:calendar"))
+    api = icalendar.Calendar.from_ical(client.get("/api/v1/events/", {"format": "ics"}).content)
+
+    assert {str(e["uid"]) for e in api.walk("VEVENT")} == {
+        str(e["uid"]) for e in site.walk("VEVENT")
+    }
 
 
 def test_body_calendar_lists_only_that_body(client, meetings, board):
