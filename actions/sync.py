@@ -8,11 +8,12 @@ those changed, and its history and owners touch it when they change.
 Imported at startup with every app's ``sync`` module (meetings.apps).
 """
 
+from django.db.models import Q
 from django.db.models.functions import Coalesce, Greatest
 from django.db.models.signals import m2m_changed, post_save, pre_delete
 
 from actions.models import Action, ActionEvent, Owner
-from meetings.models import Meeting, Resolution
+from meetings.models import Meeting, Person, Resolution
 from meetings.sync import (
     SyncedResource,
     any_of,
@@ -85,6 +86,26 @@ def _owner_changed(sender, instance, raw=False, created=False, **kwargs):
         touch(Action.objects.filter(owners=instance))
 
 
+def _owner_users_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """The log-ins that answer for an owner changed, from either side: what those users
+    may see (restricted actions they answer for) changes, so their mirrors must hear of it
+    (as a withdrawal, or as rows newly listed)."""
+    if not reverse:
+        if action in ("post_add", "post_remove", "post_clear"):
+            touch(Action.objects.filter(owners=instance))
+    elif action in ("post_add", "post_remove"):
+        touch(Action.objects.filter(owners__in=pk_set))
+    elif action == "pre_clear":  # after the clear, nothing says which owners it had
+        touch(Action.objects.filter(owners__users=instance))
+
+
+def _person_changed(sender, instance, raw=False, created=False, **kwargs):
+    """A person's log-in may have changed: it answers for the actions the person owns and
+    those raised from resolutions they moved (Action.objects.owned_by_user)."""
+    if not raw and not created:
+        touch(Action.objects.filter(Q(owners__person=instance) | Q(resolution__mover=instance)))
+
+
 def _meeting_deleting(sender, instance, **kwargs):
     """Actions due back at a deleted meeting lose their target (SET_NULL sends no signal)."""
     touch(Action.objects.filter(target_meeting=instance))
@@ -96,3 +117,7 @@ m2m_changed.connect(_owners_changed, sender=Action.owners.through, dispatch_uid=
 post_save.connect(_owner_changed, sender=Owner, dispatch_uid="touch:actions.Owner")
 pre_delete.connect(_owner_changed, sender=Owner, dispatch_uid="touch:actions.Owner-deleting")
 pre_delete.connect(_meeting_deleting, sender=Meeting, dispatch_uid="touch:meeting-actions")
+m2m_changed.connect(
+    _owner_users_changed, sender=Owner.users.through, dispatch_uid="touch:owner-users"
+)
+post_save.connect(_person_changed, sender=Person, dispatch_uid="touch:person-actions")

@@ -32,7 +32,7 @@ from django.apps import apps
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Greatest
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 
 from meetings.models import (
@@ -148,7 +148,9 @@ def _events(since):
     people = changed_people(since)
     return any_of(
         changed_meetings(since),
-        Attendance.objects.filter(person__in=people).values("meeting_id"),
+        Attendance.objects.filter(Q(person__in=people) | Q(substitute_for__in=people)).values(
+            "meeting_id"
+        ),
         Declaration.objects.filter(person__in=people).values("meeting_id"),
         Resolution.objects.filter(Q(mover__in=people) | Q(seconder__in=people)).values(
             "item__meeting_id"
@@ -225,6 +227,8 @@ class Touch:
         loaded = getattr(instance, "loaded_input", None)
         if loaded is not None and self.key in instance.visibility_inputs:
             keys.add(loaded(self.key))
+        # Other children (papers, attendance, votes, aliases) had theirs read before saving.
+        keys.add(instance.__dict__.get(LEFT, {}).get(self.key))
         keys.discard(None)
         return self.parent.objects.filter(**{f"{self.path}__in": keys}) if keys else None
 
@@ -239,6 +243,20 @@ TOUCHES = (
     Touch(RecordedVote, Meeting, "items__resolutions", "resolution_id"),
     Touch(PersonAlias, Person, "pk", "person_id"),
 )
+
+
+# Where a child that cannot remember its loaded parent keeps the one it had before a save.
+LEFT = "_sync_parent_before_save"
+
+
+def _remember_parent(spec, instance):
+    """Before a child without remembered inputs is saved, read the parent it has now, so that
+    moving it (a paper to another item) touches the parent it leaves as well."""
+    remembers = getattr(instance, "loaded_input", None) and spec.key in instance.visibility_inputs
+    if instance._state.adding or instance.pk is None or remembers:
+        return
+    before = spec.child.objects.filter(pk=instance.pk).values_list(spec.key, flat=True).first()
+    instance.__dict__.setdefault(LEFT, {})[spec.key] = before
 
 
 def _touch_parent(touch_spec, instance):
@@ -266,7 +284,12 @@ def connect_touches(touches):
             if not _deleted_with_parent(spec.parent, origin):
                 _touch_parent(spec, instance)
 
+        def saving(sender, instance, raw=False, spec=spec, **kwargs):
+            if not raw:
+                _remember_parent(spec, instance)
+
         uid = f"touch:{spec.child._meta.label}"
+        pre_save.connect(saving, sender=spec.child, weak=False, dispatch_uid=uid)
         post_save.connect(saved, sender=spec.child, weak=False, dispatch_uid=uid)
         post_delete.connect(deleted, sender=spec.child, weak=False, dispatch_uid=uid)
 

@@ -57,6 +57,35 @@ TAGS = [
 ]
 
 
+# What re-users need to know beyond each operation: sync, bulk, caching, limits, CORS, errors.
+USING_THE_API = (
+    "**Keeping a copy.** Every resource has `updated_at`; every list takes "
+    "`?updated_since=<time>`, and `/api/v1/deletions/?since=<time>` lists what to drop (rows "
+    "deleted, and rows you can no longer see). The whole public record is one archive at "
+    "`/api/bulk/record.zip` (JSON Lines and CSV per resource, with a datapackage.json), "
+    "described at `/api/bulk/`; start syncing from its `generated_at`.\n\n"
+    "**Caching.** Every public GET carries an ETag and Last-Modified: send If-None-Match (or "
+    "If-Modified-Since) and an unchanged answer is 304 with no body. Anonymous answers are "
+    "`Cache-Control: public, max-age=60` for browsers, and shared caches must revalidate; "
+    "answers to a token or a signed-in session are `private, no-store`.\n\n"
+    "**Limits.** Clients without a token may make 120 requests a minute per address (IPv6: "
+    "per /64), unless the site sets another limit; answers from the site's cache are not "
+    "counted. Past the limit the answer is 429 with Retry-After (seconds). Token clients are "
+    "not limited.\n\n"
+    "**CORS.** Browser apps on any site may GET and HEAD the API anonymously "
+    "(`Access-Control-Allow-Origin: *`, no credentials); tokens and writes are not allowed "
+    "across origins.\n\n"
+    "**Errors.** Every error is `application/problem+json` (RFC 9457): type, title, status, "
+    "detail, instance, plus `code` and, for invalid input, `errors` naming each parameter or "
+    "field. A path without its trailing slash redirects to it; a format an endpoint does not "
+    "offer is 406.\n\n"
+    "**Vocabulary.** Resources carry Open Civic Data identifiers (`ocd_id`) and Popolo terms "
+    "beside our own: `ocd_result` (pass/fail), `ocd_status`, per-member `votes`, `documents`, "
+    "`media` and `sources`. The project's docs/open-data.md maps every field.\n\n"
+    "The record is published under the Open Government Licence v3.0."
+)
+
+
 def api_settings(api_token_days):
     """How to authenticate (API_AUTHENTICATION) and drf-spectacular's SPECTACULAR_SETTINGS."""
     API_AUTHENTICATION = (
@@ -71,7 +100,7 @@ def api_settings(api_token_days):
         "DESCRIPTION": (
             "The Panel's public record (bodies, people, memberships, meetings, agenda items, "
             "resolutions, work programme) and its action log. Anonymous clients receive only "
-            "published, non-exempt material.\n\n" + API_AUTHENTICATION
+            "published, non-exempt material.\n\n" + API_AUTHENTICATION + "\n\n" + USING_THE_API
         ),
         "VERSION": "1.0.0",
         "OAS_VERSION": "3.1.0",
