@@ -188,7 +188,8 @@ def csv_cell(value):
     return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
 
 
-def _lookup(row, column):
+def csv_lookup(row, column):
+    """The value of a dotted CSV column (``person.name``) in a row of nested dicts."""
     value = row
     for part in column.split("."):
         if not isinstance(value, dict):
@@ -219,7 +220,7 @@ class CSVRenderer(BaseRenderer):
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([csv_cell(_lookup(row, column)) for column in columns])
+            writer.writerow([csv_cell(csv_lookup(row, column)) for column in columns])
         response = renderer_context.get("response")
         if response is not None and view is not None and getattr(view, "basename", None):
             response["Content-Disposition"] = f'attachment; filename="{view.basename}.csv"'

@@ -34,7 +34,7 @@ from django.http import HttpRequest
 from rest_framework import exceptions, serializers
 from rest_framework.utils.encoders import JSONEncoder
 
-from panel.api import csv_cell, csv_columns, router
+from panel.api import csv_cell, csv_columns, csv_lookup, router
 
 # Rows read and serialized at a time: the API's largest page. Memory holds one page with
 # everything its rows show (an event's agenda, motions and attendance): about 110 MB for 200
@@ -143,15 +143,6 @@ def pages(view):
         after = page[-1].pk
 
 
-def _dotted(row, column):
-    value = row
-    for part in column.split("."):
-        if not isinstance(value, dict):
-            return None
-        value = value.get(part)
-    return value
-
-
 class Spool:
     """A member of the archive being written: text in, UTF-8 bytes out to ``file``, with
     their count and SHA-256 (for the data package) taken on the way."""
@@ -192,7 +183,7 @@ class CsvWriter:
 
     def write_rows(self, rows):
         self.writer.writerows(
-            [csv_cell(_dotted(row, column)) for column in self.columns] for row in rows
+            [csv_cell(csv_lookup(row, column)) for column in self.columns] for row in rows
         )
 
 

@@ -101,18 +101,6 @@ def board(db):
 
 
 @pytest.fixture
-def anonymous():
-    return Client()
-
-
-@pytest.fixture
-def member(member_user):
-    client = Client()
-    client.force_login(member_user)
-    return client
-
-
-@pytest.fixture
 def staff_token(staff_user):
     _, secret = AuthToken.objects.create(user=staff_user)
     return secret

@@ -18,7 +18,6 @@ import pytest
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
 
@@ -90,11 +89,6 @@ def actions(record):
             meeting=record.august, item=record.august_private, reference="5", text=PRIVATE_ACTION
         ),
     }
-
-
-@pytest.fixture
-def anonymous():
-    return Client()
 
 
 def build():

@@ -9,7 +9,6 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from actions import services as action_services
@@ -23,11 +22,6 @@ NOBODY = 999_999_999
 @pytest.fixture(autouse=True)
 def today(time_machine):
     time_machine.move_to(datetime.datetime(2023, 11, 1, 12, tzinfo=ZoneInfo("Europe/London")))
-
-
-@pytest.fixture
-def anonymous():
-    return Client()
 
 
 @pytest.fixture

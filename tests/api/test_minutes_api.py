@@ -16,13 +16,6 @@ from tests.factories import AgendaItemFactory, MeetingFactory, ResolutionFactory
 S = Minutes.Status
 
 
-@pytest.fixture
-def staff(staff_user):
-    client = Client()
-    client.force_login(staff_user)
-    return client
-
-
 def post(client, minutes, step, body=None):
     return client.post(
         f"/api/v1/minutes/{minutes.pk}/{step}/", body or {}, content_type="application/json"

@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from django.test import Client
 
 from meetings import ocd
 from meetings.models import WorkProgrammeEntry
@@ -29,25 +28,6 @@ DRAFT_MINUTE = "Draft text: the Panel received a report"
 @pytest.fixture(autouse=True)
 def today(time_machine):
     time_machine.move_to(datetime.datetime(2023, 11, 1, 12, tzinfo=ZoneInfo("Europe/London")))
-
-
-@pytest.fixture
-def anonymous():
-    return Client()
-
-
-@pytest.fixture
-def member(member_user):
-    client = Client()
-    client.force_login(member_user)
-    return client
-
-
-@pytest.fixture
-def staff(staff_user):
-    client = Client()
-    client.force_login(staff_user)
-    return client
 
 
 def agenda_item(response, number):

@@ -34,25 +34,6 @@ pytestmark = pytest.mark.django_db
 UUID5 = r"[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"
 
 
-@pytest.fixture
-def anonymous():
-    return Client()
-
-
-@pytest.fixture
-def member(member_user):
-    client = Client()
-    client.force_login(member_user)
-    return client
-
-
-@pytest.fixture
-def staff(staff_user):
-    client = Client()
-    client.force_login(staff_user)
-    return client
-
-
 def with_file(paper, name):
     """Give ``paper`` a stored file (the name only: nothing here downloads it)."""
     Paper.objects.filter(pk=paper.pk).update(file=f"papers/{name}", original_name=name)
