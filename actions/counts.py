@@ -1,21 +1,21 @@
-"""Actions counted by RAG rating, cached per audience, day and record version.
+"""Actions counted by RAG rating, kept per audience, day and record version.
 
 Counting the visible outstanding actions by rating is one aggregate over every action the
 visitor may see (the visibility joins and the RAG ``CASE``): ~1 ms of Python to build and,
 nationally, tens of milliseconds of database time. The answer changes only when the record
 does (``panel.record_version``, bumped after every committed write), at midnight (ratings are
-relative to today), or with who is asking, so it is kept under all three.
+relative to today), or with who is asking, so it is kept under all three: in each process,
+and in the shared cache for the others (``per_version_shared``).
 """
 
 import hashlib
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from actions.models import Action
-from panel.record_version import record_version
+from panel.record_version import per_version_shared
 
 TOTAL = "total"
 # A backstop: the record version and the date in the key already retire stale counts.
@@ -49,12 +49,8 @@ def rag_counts(actions, *, audience, on=None, variant=""):
         return count()
     on = on or timezone.localdate()
     digest = hashlib.blake2b(variant.encode(), digest_size=12).hexdigest()
-    key = f"action-counts:{record_version()}:{on.isoformat()}:{audience_key(audience)}:{digest}"
-    counts = cache.get(key)
-    if counts is None:
-        counts = count()
-        cache.set(key, counts, TIMEOUT)
-    return counts
+    key = f"action-counts:{on.isoformat()}:{audience_key(audience)}:{digest}"
+    return per_version_shared(key, count, TIMEOUT)
 
 
 def outstanding_rag_counts(audience, on=None):

@@ -1,9 +1,9 @@
-"""Permissions of a signed-in user, read from the shared cache rather than the database.
+"""Permissions of a signed-in user, kept under the record version rather than read each time.
 
 Django's ``ModelBackend`` reads a user's permissions with two queries (their own and their
 groups'), once per request; every page a member or officer opens asks (``Audience`` does), so
-those two queries were a tenth of a signed-in page. The set is kept in the cache under the
-record version, which the tables that grant permissions (groups, memberships of groups and
+those two queries were a tenth of a signed-in page. The set is kept under the record version,
+in each process and in the shared cache (``per_version_shared``), which the tables that grant permissions (groups, memberships of groups and
 the permissions given to either) bump when written, as the record's own tables do
 (``panel.record_version.AUTH_TABLES``): a permission granted or taken away applies to the
 user's next request, on every server.
@@ -13,10 +13,9 @@ for each request as before; a superuser's set is every permission, also cached.
 """
 
 from django.contrib.auth.backends import ModelBackend
-from django.core.cache import cache
 from django.db import connection
 
-from panel.record_version import record_version
+from panel.record_version import per_version_shared
 
 TIMEOUT = 60 * 60  # a backstop: the version in the key retires a stale set at once
 
@@ -32,10 +31,8 @@ class CachedPermissionsBackend(ModelBackend):
         if connection.in_atomic_block:
             # A transaction may have changed them, and bumps the version only at commit.
             return super().get_all_permissions(user_obj)
-        key = f"perms:{record_version()}:{user_obj.pk}:{int(user_obj.is_superuser)}"
-        perms = cache.get(key)
-        if perms is None:
-            perms = super().get_all_permissions(user_obj)
-            cache.set(key, perms, TIMEOUT)
+        key = f"perms:{user_obj.pk}:{int(user_obj.is_superuser)}"
+        read = super().get_all_permissions
+        perms = per_version_shared(key, lambda: read(user_obj), TIMEOUT)
         user_obj._perm_cache = perms
         return perms

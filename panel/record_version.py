@@ -85,11 +85,14 @@ def record_version():
     version = getattr(_request, "version", None)
     if version is not None:
         return version
-    version = cache.get(VERSION_KEY)
+    # The note of when it changed comes in the same round trip: every public page wants it
+    # for its Last-Modified (read_record_modified).
+    found = cache.get_many([VERSION_KEY, MODIFIED_KEY])
+    version = found.get(VERSION_KEY)
     if version is None:
         version = _start_counting()
     if getattr(_request, "active", False):
-        _request.version = version
+        _request.version, _request.modified = version, found.get(MODIFIED_KEY)
     return version
 
 
@@ -119,7 +122,10 @@ def record_modified(version, stored):
 
 
 def read_record_modified(version):
-    """``record_modified`` for ``version``, reading the note from the cache."""
+    """``record_modified`` for ``version``: from the note read with this request's version
+    when there is one, else from the cache."""
+    if getattr(_request, "version", None) == version and _request.modified is not None:
+        return record_modified(version, _request.modified)
     return record_modified(version, cache.get(MODIFIED_KEY))
 
 
@@ -148,6 +154,26 @@ def per_version(key, build):
         return value
 
 
+def per_version_shared(key, build, timeout):
+    """``per_version`` backed by the shared cache: kept in this process, and on its first use
+    here read from the cache (where another process may have put it) before ``build()``.
+
+    For what costs a query or more to build (RAG counts, a user's permissions). ``key`` is a
+    string naming everything the value depends on besides the record."""
+    if connections["default"].in_atomic_block:
+        return build()
+
+    def shared():
+        full_key = f"{key}:{record_version()}"
+        value = cache.get(full_key)
+        if value is None:
+            value = build()
+            cache.set(full_key, value, timeout)
+        return value
+
+    return per_version(("shared", key), shared)
+
+
 class RequestVersionMiddleware:
     """Reads the record version once per request, in the request's own thread; a write the
     request commits (which bumps it) makes the next read fetch it again."""
@@ -156,16 +182,16 @@ class RequestVersionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        _request.active, _request.version = True, None
+        _request.active, _request.version, _request.modified = True, None, None
         try:
             return self.get_response(request)
         finally:
-            _request.active, _request.version = False, None
+            _request.active, _request.version, _request.modified = False, None, None
 
 
 def bump_record_version():
     """Make every entry keyed on the current version unreachable."""
-    _request.version = None
+    _request.version = _request.modified = None
     try:
         try:
             version = cache.incr(VERSION_KEY)

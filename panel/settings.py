@@ -310,6 +310,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# {% cache %} fragments (the footer) depend on nothing in the record: each process keeps its
+# own rather than asking Redis for them on every page.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "template-fragments",
+}
 # Sessions read from the cache, written through to the database (nothing lost on a restart).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # The public response cache (panel/public_cache.py): anonymous visitors' pages and API

@@ -7,7 +7,7 @@ version; inside a transaction they are read afresh. These tests commit for real
 """
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse, set_script_prefix
 
@@ -119,20 +119,83 @@ def test_the_signed_in_name_is_read_once_then_follows_a_rename(client, member_us
     assert "Signed in as </span>Debbie Taylor" in client.get(url).text
 
 
-def test_the_record_version_is_read_from_the_cache_once_a_request(client, monkeypatch):
+class SharedCacheCalls:
+    """The calls a request makes to the shared cache (each a round trip to Redis in
+    production); a call made inside another (locmem's get_many calls get) is not counted."""
+
+    METHODS = ("get", "get_many", "set", "set_many", "add", "incr", "delete", "delete_many")
+
+    def __init__(self, monkeypatch):
+        self.calls, self._depth = [], 0
+        for name in self.METHODS:
+            monkeypatch.setattr(versions.cache, name, self._counted(name))
+
+    def _counted(self, name):
+        method = getattr(versions.cache, name)
+
+        def counted(key, *args, **kwargs):
+            if not self._depth:
+                self.calls.append((name, key))
+            self._depth += 1
+            try:
+                return method(key, *args, **kwargs)
+            finally:
+                self._depth -= 1
+
+        return counted
+
+
+def test_a_page_asks_the_shared_cache_once_for_the_version_and_when_it_changed(
+    client, monkeypatch
+):
     BodyFactory()
-    reads = []
-    get = versions.cache.get
+    ActionFactory(text="An outstanding follow-up")
+    url = reverse("actions:action_list")
+    client.get(url)  # counts, permissions and the footer are kept after the first page
+    spy = SharedCacheCalls(monkeypatch)
 
-    def counted(key, *args, **kwargs):
-        if key == versions.VERSION_KEY:
-            reads.append(key)
-        return get(key, *args, **kwargs)
+    response = client.get(url)
 
-    monkeypatch.setattr(versions.cache, "get", counted)
-    client.get(reverse("actions:action_list"))  # RAG counts, drop-downs, footer: all keyed
+    assert response.status_code == 200
+    assert response.headers["Last-Modified"]
+    assert spy.calls == [("get_many", [versions.VERSION_KEY, versions.MODIFIED_KEY])]
 
-    assert len(reads) == 1
+
+def test_a_members_page_adds_only_their_session_to_the_shared_cache_calls(
+    client, member_user, monkeypatch
+):
+    ActionFactory(text="A restricted follow-up", restricted=True)
+    client.force_login(member_user)
+    url = reverse("actions:action_list")
+    client.get(url)
+    spy = SharedCacheCalls(monkeypatch)
+
+    response = client.get(url)
+
+    assert "A restricted follow-up" in response.text
+    version = ("get_many", [versions.VERSION_KEY, versions.MODIFIED_KEY])
+    assert version in spy.calls and len(spy.calls) == 2
+    (session,) = (key for _, key in spy.calls if (_, key) != version)
+    assert "session" in session
+
+
+def test_kept_counts_in_one_process_follow_a_change_made_by_another(client, monkeypatch):
+    """Another app server's write bumps the shared version: this process's kept counts are
+    keyed on it, so its next page counts afresh."""
+    ActionFactory(text="First")
+    meeting = MeetingFactory()
+    url = reverse("actions:action_list")
+    assert "1 action." in client.get(url).text
+
+    # The other server's write: this process's connection does not see it as a write...
+    with monkeypatch.context() as patched:
+        patched.setattr(connections["default"], "execute_wrappers", [])
+        Action.objects.create(meeting=meeting, text="Second")
+    assert "1 action." in client.get(url).text  # (the count this process keeps)
+
+    # ...and the version that server bumped in the shared cache.
+    versions.cache.incr(versions.VERSION_KEY)
+    assert "2 actions." in client.get(url).text
 
 
 # --- Addresses -----------------------------------------------------------------------------
