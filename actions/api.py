@@ -9,7 +9,6 @@ and its history. A transition the action's status does not allow is a 409.
 
 from django.db import IntegrityError
 from django.db.models import Prefetch
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, status
 from rest_framework.decorators import action
@@ -17,7 +16,7 @@ from rest_framework.response import Response
 
 from actions import services
 from actions.filters import ActionFilter
-from actions.models import Action, ActionEvent
+from actions.models import Action, ActionEvent, visible_actions
 from actions.serializers import (
     ActionFromMotionSerializer,
     ActionSerializer,
@@ -54,6 +53,20 @@ class CanRaiseActions(permissions.BasePermission):
         return user.is_authenticated and user.has_perm("actions.add_action")
 
 
+def with_api_relations(actions):
+    """What an action's JSON reads: meeting and body, item, target meeting, owners and the
+    history with its actors."""
+    # Ordered within each action: the model's ordering would join every event to its
+    # action only to sort them.
+    history = ActionEvent.objects.select_related("actor", "signed_off_at").order_by("at", "id")
+    return (
+        actions.select_related("meeting__body", "item", "target_meeting", "signed_off_at")
+        # The item is summarised (number, title): its own words stay in the database.
+        .defer("item__description", "item__minutes_text")
+        .prefetch_related("owners", Prefetch("history", queryset=history))
+    )
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="List actions",
@@ -86,15 +99,7 @@ class ActionViewSet(PublicReadViewSet):
     def get_queryset(self):
         # Ordered within each action: the model's ordering would join every event to its
         # action only to sort them.
-        history = ActionEvent.objects.select_related("actor", "signed_off_at").order_by("at", "id")
-        return (
-            Action.objects.visible_to(Audience.of(self.request))
-            .with_rag(on=timezone.localdate())
-            .select_related("meeting__body", "item", "target_meeting", "signed_off_at")
-            # The item is summarised (number, title): its own words stay in the database.
-            .defer("item__description", "item__minutes_text")
-            .prefetch_related("owners", Prefetch("history", queryset=history))
-        )
+        return visible_actions(Audience.of(self.request), "api", with_api_relations)
 
     def get_serializer_context(self):
         # Officers' names in the history are for the people who work with them.

@@ -14,7 +14,7 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from actions.models import Action
+from actions.models import Action, readers_key
 from panel.record_version import per_version_shared
 
 TOTAL = "total"
@@ -23,13 +23,8 @@ TIMEOUT = 60 * 60 * 24
 
 
 def audience_key(audience):
-    """Who the counts are for: everyone who sees every action sees the same counts, as does
-    every anonymous visitor; anyone else also sees the actions they answer for."""
-    if audience.all_actions:
-        return "all"
-    if audience.user.is_authenticated:
-        return f"user-{audience.user.pk}"
-    return "public"
+    """Who the counts are for (``actions.models.readers_key``)."""
+    return readers_key(audience)
 
 
 def rag_counts(actions, *, audience, on=None, variant=""):

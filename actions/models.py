@@ -23,6 +23,7 @@ from meetings.models import AgendaItem, Meeting, Minutes, Person, Resolution
 from meetings.models.changes import updated_at_field
 from meetings.models.stored_visibility import TracksVisibilityInputs, visibility_inputs_changed
 from panel.links import page_url
+from panel.prebuilt import prebuilt
 
 AMBER_DAYS = 14
 
@@ -161,6 +162,28 @@ class ActionQuerySet(models.QuerySet):
             Q(pk__in=answered_for_by(user))
             | Q(Exists(person.filter(pk=OuterRef("resolution__mover_id"))))
         )
+
+
+def readers_key(audience):
+    """Who is reading, as far as which actions they may see goes: everyone who sees every
+    action sees the same ones, as does every anonymous visitor; anyone else also sees the
+    actions they answer for."""
+    if audience.all_actions:
+        return "all"
+    if audience.user.is_authenticated:
+        return f"user-{audience.user.pk}"
+    return "public"
+
+
+def visible_actions(audience, name, build, on=None):
+    """``build(actions)``, where ``actions`` are those ``audience`` may see annotated with their
+    RAG rating ``on`` (today), built once per process for each page ``name``, kind of reader
+    and day (panel.prebuilt)."""
+    on = on or timezone.localdate()
+    return prebuilt(
+        ("actions", name, readers_key(audience), on),
+        lambda: build(Action.objects.visible_to(audience).with_rag(on=on)),
+    )
 
 
 def answered_for_by(user):

@@ -24,12 +24,13 @@ from django_filters.views import FilterMixin
 from actions import counts as counts_module
 from actions.filters import ActionFilter, NullsLastOrderingFilter
 from actions.forms import ReportMeetingForm
-from actions.models import Action, ActionEvent, Owner
+from actions.models import Action, ActionEvent, Owner, readers_key, visible_actions
 from actions.progress import ProgressUpdate, may_report_on
 from actions.reports import actions_arising_report
 from meetings.models import Body, Meeting, Membership
 from meetings.visibility import Audience
 from panel.converters import is_id
+from panel.prebuilt import prebuilt
 from panel.record_version import per_version
 from panel.widgets import lighten
 
@@ -71,14 +72,23 @@ class ActionPageFilter(ActionFilter):
         super().__init__(*args, **kwargs)
         for name, label in self.EMPTY_LABELS.items():
             self.filters[name].extra["empty_label"] = label
-        visible = Action.objects.visible_to(Audience.of(self.request)).values("pk")
-        self.filters["meeting"].queryset = (
-            Meeting.objects.filter(Exists(visible.filter(meeting=OuterRef("pk"))))
-            .select_related("body")
-            .order_by("-date")
+        audience = Audience.of(self.request)
+        readers = readers_key(audience)
+
+        def visible():
+            return Action.objects.visible_to(audience).values("pk")
+
+        self.filters["meeting"].queryset = prebuilt(
+            ("action-meetings", readers),
+            lambda: (
+                Meeting.objects.filter(Exists(visible().filter(meeting=OuterRef("pk"))))
+                .select_related("body")
+                .order_by("-date")
+            ),
         )
-        self.filters["owner"].queryset = Owner.objects.filter(
-            Exists(visible.filter(owners=OuterRef("pk")))
+        self.filters["owner"].queryset = prebuilt(
+            ("action-owners", readers),
+            lambda: Owner.objects.filter(Exists(visible().filter(owners=OuterRef("pk")))),
         )
 
     @property
@@ -189,12 +199,16 @@ class FilteredActionsMixin(FilterMixin):
     filterset_class = ActionPageFilter
 
     def get_queryset(self):
-        actions = with_page_relations(
-            Action.objects.visible_to(Audience.of(self.request)).with_rag()
-        ).order_by(F("due_date").asc(nulls_last=True), "meeting_date", "reference_key", "pk")
-        if not self.request.GET.getlist("status"):
-            actions = actions.outstanding()
-        return actions
+        closed_too = bool(self.request.GET.getlist("status"))
+
+        def build(actions):
+            actions = with_page_relations(actions).order_by(
+                F("due_date").asc(nulls_last=True), "meeting_date", "reference_key", "pk"
+            )
+            return actions if closed_too else actions.outstanding()
+
+        name = "list" if closed_too else "list-outstanding"
+        return visible_actions(Audience.of(self.request), name, build)
 
     def filtered_actions(self):
         self.filterset = self.get_filterset(self.get_filterset_class())

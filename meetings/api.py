@@ -294,7 +294,7 @@ class EventViewSet(AudienceMixin, PublicReadViewSet):
             return meetings.annotate(record_visible=audience.record_visible()).prefetch_related(
                 Prefetch("minutes", queryset=audience.minutes(), to_attr="visible_minutes")
             )
-        return meetings.with_record(audience)
+        return audience.meeting_records()
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)

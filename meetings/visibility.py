@@ -36,6 +36,7 @@ from meetings.models import (
     Paper,
     Resolution,
 )
+from panel.prebuilt import prebuilt
 
 CONFIDENTIAL_PERMISSION = "meetings.view_agendaitem"
 DRAFTS_PERMISSION = "meetings.change_minutes"
@@ -73,6 +74,12 @@ class Audience:
         return audience
 
     @property
+    def rights(self):
+        """What the rows this audience may read depend on, besides the record and (for actions)
+        the user: a key for querysets built once per audience (panel.prebuilt)."""
+        return (self.confidential, self.drafts, self.all_actions, self.sees_actors)
+
+    @property
     def kind(self):
         if self.drafts:
             return self.STAFF
@@ -101,6 +108,16 @@ class Audience:
         if self.drafts:
             return Value(True)
         return Exists(Minutes.objects.published().filter(meeting=OuterRef("pk")))
+
+    def meeting_records(self, *, minuted=True, papers=True):
+        """Meetings (with their bodies) and their record as this audience may read it
+        (``MeetingQuerySet.with_record``), built once per process (panel.prebuilt)."""
+        return prebuilt(
+            ("meeting-records", self.rights, minuted, papers),
+            lambda: Meeting.objects.select_related("body").with_record(
+                self, minuted=minuted, papers=papers
+            ),
+        )
 
     def items(self):
         """Items whose title, description and minute may be read."""

@@ -7,9 +7,8 @@ a fixed number of queries, however many actions there are.
 """
 
 from django import template
-from django.utils import timezone
 
-from actions.models import Action
+from actions.models import Action, visible_actions
 from meetings.visibility import Audience
 
 register = template.Library()
@@ -17,23 +16,20 @@ register = template.Library()
 RAG_TAG_COLOURS = {Action.Rag.RED: "red", Action.Rag.AMBER: "orange", Action.Rag.GREEN: "green"}
 
 
-def _visible(context):
-    request = context.get("request")
-    audience = Audience.of(request) if request is not None else Audience()
-    return Action.objects.visible_to(audience)
-
-
 @register.inclusion_tag("includes/actions_arising.html", takes_context=True)
 def actions_arising(context, meeting):
     """The actions that arose at ``meeting`` that the visitor may see, with owners and RAG."""
-    actions = (
-        _visible(context)
-        .filter(meeting=meeting)
-        .with_rag(on=timezone.localdate())
-        .select_related("target_meeting__body")
-        .prefetch_related("owners")
-        .order_by("reference_key", "pk")
-    )
+    request = context.get("request")
+    audience = Audience.of(request) if request is not None else Audience()
+    actions = visible_actions(
+        audience,
+        "arising",
+        lambda visible: (
+            visible.select_related("target_meeting__body")
+            .prefetch_related("owners")
+            .order_by("reference_key", "pk")
+        ),
+    ).filter(meeting=meeting)
     return {"actions": actions, "rag_colours": RAG_TAG_COLOURS, "meeting": meeting}
 
 

@@ -224,9 +224,7 @@ class MeetingDetailView(DetailView):
     context_object_name = "meeting"
 
     def get_queryset(self):
-        return Meeting.objects.select_related("body").with_record(
-            Audience.of(self.request), minuted=False
-        )
+        return Audience.of(self.request).meeting_records(minuted=False)
 
     def get_context_data(self, **kwargs):
         meeting = self.object
@@ -247,7 +245,7 @@ class MinutesDetailView(DetailView):
     def get_object(self, queryset=None):
         self.audience = Audience.of(self.request)
         self.meeting = get_object_or_404(
-            Meeting.objects.select_related("body").with_record(self.audience, papers=False),
+            self.audience.meeting_records(papers=False),
             pk=self.kwargs["pk"],
         )
         if self.meeting.visible_minutes is None:
