@@ -145,9 +145,7 @@ class SharedCacheCalls:
         return counted
 
 
-def test_a_page_asks_the_shared_cache_once_for_the_version_and_when_it_changed(
-    client, monkeypatch
-):
+def test_a_page_asks_the_shared_cache_once_for_the_version_and_when_it_changed(client, monkeypatch):
     BodyFactory()
     ActionFactory(text="An outstanding follow-up")
     url = reverse("actions:action_list")
