@@ -70,12 +70,22 @@ class QuickRead:
             built = QuickRead._built_fields[cls] = super().get_fields()
         return copy.deepcopy(built)
 
+    # (serializer class, model, the fields' names and sources) -> how to read each field:
+    # worked out once per process, not once per serializer made.
+    _readers = {}
+
     def _plan(self, model):
         plans = self.__dict__.setdefault("_quick_read_plans", {})
         plan = plans.get(model)
         if plan is None:
+            fields = list(self._readable_fields)
+            key = (type(self), model, tuple((f.field_name, f.source) for f in fields))
+            readers = QuickRead._readers.get(key)
+            if readers is None:
+                readers = QuickRead._readers[key] = [_reader(f, model) for f in fields]
             plan = plans[model] = [
-                (field.field_name, _reader(field, model), field) for field in self._readable_fields
+                (field.field_name, reader, field)
+                for field, reader in zip(fields, readers, strict=True)
             ]
         return plan
 
