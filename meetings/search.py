@@ -24,7 +24,6 @@ import json
 import re
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connections
 from django.db.models import F, IntegerField, Q, Value
@@ -33,7 +32,7 @@ from django.utils.html import escape
 from django.utils.module_loading import autodiscover_modules
 from django.utils.safestring import mark_safe
 
-from panel.record_version import record_version
+from panel.record_version import per_version_shared
 
 CAP = 1000
 # A backstop: the record version in its key already retires a stale count.
@@ -47,25 +46,25 @@ MAX_WORDS = 12
 CURSOR_CHARS = 400
 
 
-def capped_count(queryset, cap):
+def capped_count(queryset, cap, key=None):
     """How many rows ``queryset`` has, up to ``cap`` + 1; kept until the record changes.
 
     Counting a common word's matches reads the first thousand of them (~7 ms of database
     time nationally) and gives the same answer until the record changes, so the count is
-    kept in the shared cache under the record version and the count query itself (which
-    holds the words, the filters and what the visitor may read). Inside a transaction it is
-    counted afresh, as the RAG counts are."""
+    kept under the record version, in this process and the shared cache
+    (``per_version_shared``). ``key`` names everything the rows depend on (the words, the
+    filters and what the visitor may read); without one, the count query's own SQL is the
+    key. Inside a transaction it is counted afresh, as the RAG counts are."""
     limited = queryset.order_by()[: cap + 1]
     if connections[queryset.db].in_atomic_block:
         return limited.count()
-    sql, params = limited.query.sql_with_params()
-    digest = hashlib.blake2b(f"{sql}|{params!r}".encode(), digest_size=16).hexdigest()
-    key = f"search-count:{record_version()}:{digest}"
-    count = cache.get(key)
-    if count is None:
-        count = limited.count()
-        cache.set(key, count, COUNT_TIMEOUT)
-    return count
+    if key is None:
+        sql, params = limited.query.sql_with_params()
+        key = f"{sql}|{params!r}"
+    else:
+        key = f"{key!r}|{cap}"
+    digest = hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
+    return per_version_shared(f"search-count:{digest}", limited.count, COUNT_TIMEOUT)
 
 
 def on_postgresql(queryset):
@@ -273,11 +272,12 @@ class Kind:
             **({"highlight_all": True} if self.whole_text else {"min_words": 20, "max_words": 40}),
         )
 
-    def page(self, matched, text, *, size, cursor=None, cap=None):
+    def page(self, matched, text, *, size, cursor=None, cap=None, count_key=None):
         """A page of ``matched`` (rows this search found), best or newest first, and their
-        number up to ``cap`` (CAP unless told: a smaller cap costs less for a common word)."""
+        number up to ``cap`` (CAP unless told: a smaller cap costs less for a common word);
+        ``count_key`` as for ``capped_count``."""
         cap = cap or CAP
-        count = capped_count(matched, cap)
+        count = capped_count(matched, cap, key=count_key)
         ranked = count <= cap and self.uses_full_text(matched)
         if not count:
             return ResultPage(self, [], 0, cap, ranked)

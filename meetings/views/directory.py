@@ -272,10 +272,13 @@ class ResolutionListView(FilteredListMixin, ListView):
         text = self.filterset.search_text
         if text:
             data = self.filterset.form.cleaned_data
+            # What the matches depend on: who reads, the words and the filters (not the page).
+            found_by = sorted((k, str(v)) for k, v in data.items() if k not in ("after", "before"))
             self.results = DECISIONS.page(
                 self.filterset.qs,
                 text,
                 size=self.paginate_by,
+                count_key=("decisions", Audience.of(self.request).rights, found_by),
                 cursor=Cursor.decode(data.get("after"))
                 or Cursor.decode(data.get("before"), backwards=True),
             )
