@@ -324,3 +324,22 @@ def test_a_searchs_count_is_kept_until_the_record_changes(client):
 
     add_matches(1, datetime.date(2024, 1, 1))
     assert "4 decisions" in client.get(url).text
+
+
+# --- Filters copied lightly ------------------------------------------------------------------
+
+
+def test_a_filtersets_changes_to_its_filters_stay_its_own(rf):
+    from actions.views import ActionPageFilter
+
+    first = ActionPageFilter({}, request=rf.get("/"))
+    first.filters["body"].extra["empty_label"] = "Changed"
+    first.filters["meeting"].queryset = Action.objects.none()
+
+    second = ActionPageFilter({}, request=rf.get("/"))
+
+    assert second.filters["body"].extra["empty_label"] == "All bodies"
+    assert second.filters["meeting"].queryset.model is not Action
+    assert ActionPageFilter.base_filters["body"].extra.get("empty_label") != "Changed"
+    assert second.filters["body"] is not ActionPageFilter.base_filters["body"]
+    assert second.filters["body"].parent is second
