@@ -14,7 +14,7 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from actions.models import Action, readers_key
+from actions.models import Action, readers_key, visible_actions
 from panel.record_version import per_version_shared
 
 TOTAL = "total"
@@ -51,5 +51,5 @@ def rag_counts(actions, *, audience, on=None, variant=""):
 def outstanding_rag_counts(audience, on=None):
     """``{rating: count}`` of the outstanding actions ``audience`` may see."""
     on = on or timezone.localdate()
-    actions = Action.objects.visible_to(audience).outstanding().with_rag(on=on)
+    actions = visible_actions(audience, "outstanding", lambda visible: visible.outstanding(), on=on)
     return rag_counts(actions, audience=audience, on=on, variant="outstanding")

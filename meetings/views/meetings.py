@@ -32,6 +32,7 @@ from meetings.models import (
 )
 from meetings.visibility import Audience
 from panel.filtering import OneFormClass
+from panel.prebuilt import prebuilt
 from panel.widgets import lighten
 
 HOME_LIST_LENGTH = 5
@@ -99,15 +100,29 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         audience = Audience.of(self.request)
         today = timezone.localdate()
+        # Built once per process (and day, and kind of reader): panel.prebuilt.
         return super().get_context_data(
-            next_meetings=Meeting.objects.upcoming(on=today)
-            .select_related("body")
-            .order_by("date", "start_time")[:HOME_LIST_LENGTH],
-            latest_minutes=Minutes.objects.published()
-            .filter(status=Minutes.Status.CONFIRMED)
-            .select_related("meeting__body")
-            .order_by("-meeting__date")[:HOME_LIST_LENGTH],
-            recent_decisions=recent_decisions(audience.resolutions()),
+            next_meetings=prebuilt(
+                ("home-next-meetings", today),
+                lambda: (
+                    Meeting.objects.upcoming(on=today)
+                    .select_related("body")
+                    .order_by("date", "start_time")[:HOME_LIST_LENGTH]
+                ),
+            ),
+            latest_minutes=prebuilt(
+                ("home-latest-minutes",),
+                lambda: (
+                    Minutes.objects.published()
+                    .filter(status=Minutes.Status.CONFIRMED)
+                    .select_related("meeting__body")
+                    .order_by("-meeting__date")[:HOME_LIST_LENGTH]
+                ),
+            ),
+            recent_decisions=prebuilt(
+                ("home-recent-decisions", audience.rights),
+                lambda: recent_decisions(audience.resolutions()),
+            ),
             **kwargs,
         )
 
