@@ -303,7 +303,8 @@ REDIS_URL = os.environ.get("DJANGO_REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's, keeping one Redis client per pool (panel/redis_cache.py).
+            "BACKEND": "panel.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "panel"),
         }
