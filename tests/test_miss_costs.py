@@ -15,7 +15,7 @@ from actions.models import Action
 from meetings.models import Body, Person
 from panel import record_version as versions
 from panel.links import page_url
-from tests.factories import ActionFactory, BodyFactory, MeetingFactory, OwnerFactory
+from tests.factories import ActionFactory, BodyFactory, MeetingFactory, OwnerFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -343,3 +343,26 @@ def test_a_filtersets_changes_to_its_filters_stay_its_own(rf):
     assert ActionPageFilter.base_filters["body"].extra.get("empty_label") != "Changed"
     assert second.filters["body"] is not ActionPageFilter.base_filters["body"]
     assert second.filters["body"].parent is second
+
+
+# --- Links to the admin ----------------------------------------------------------------------
+
+
+def test_edit_in_admin_links_are_for_staff_only(client, staff_user, member_user):
+    meeting = MeetingFactory()
+    action = ActionFactory(meeting=meeting)
+    person = PersonFactory(given_name="Jo")
+    pages = {
+        reverse("meetings:meeting_detail", args=[meeting.pk]): "meetings/meeting",
+        reverse("meetings:body_detail", args=[meeting.body.slug]): "meetings/body",
+        reverse("meetings:person_detail", args=[person.slug]): "meetings/person",
+        action.get_absolute_url(): "actions/action",
+    }
+    for user, shown in ((staff_user, True), (member_user, False), (None, False)):
+        client.logout()
+        if user:
+            client.force_login(user)
+        for url, admin in pages.items():
+            text = client.get(url, follow=True).text
+            assert ("Edit in admin" in text) is shown, (user, url)
+            assert (f"/admin/{admin}/" in text) is shown, (user, url)
