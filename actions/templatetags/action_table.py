@@ -8,6 +8,7 @@ The markup and wording are the tables' own.
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from actions.models import Action
 from meetings.templatetags.record_text import MONTHS
@@ -62,3 +63,36 @@ def due_cell(action):
     if action.target_meeting_id:
         return format_html('{}<br><span class="govuk-body-s">Back to a later meeting</span>', cell)
     return cell
+
+
+ROW = (
+    '<tr class="govuk-table__row">'
+    '<td data-label="Ref" class="govuk-table__cell">{}</td>'
+    '<td data-label="Action" class="govuk-table__cell">'
+    '<a class="govuk-link" href="{}">{}</a>'
+    '<br><span class="govuk-body-s">From the {} meeting</span>{}</td>'
+    '<td data-label="Owner" class="govuk-table__cell">{}</td>'
+    '<td data-label="Due" class="govuk-table__cell">{}</td>'
+    '<td data-label="Status" class="govuk-table__cell">{}</td>'
+    '<td data-label="RAG" class="govuk-table__cell">{}</td>'
+    "</tr>"
+)
+RESTRICTED = mark_safe(' <strong class="govuk-tag govuk-tag--grey">Restricted</strong>')
+
+
+@register.simple_tag
+def action_row(action):
+    """One row of an action table: reference, the action (its first 30 words, linked, and the
+    meeting it arose at), owners, due date, status and RAG rating."""
+    return format_html(
+        ROW,
+        action.reference or "–",
+        action.get_absolute_url(),
+        Truncator(action.text).words(30, truncate=" …"),
+        action.meeting,
+        RESTRICTED if action.is_restricted else "",
+        owner_names(action),
+        due_cell(action),
+        action.get_status_display(),
+        rag_tag(action.rag),
+    )
