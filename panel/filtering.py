@@ -24,6 +24,9 @@ class LightlyCopied(dict):
         for name, declared in self.items():
             filter_ = copied[name] = copy.copy(declared)
             filter_.extra = dict(declared.extra)
+            # A form field the declared filter built (the schema generator asks for one) is
+            # built afresh from the copy's own arguments.
+            filter_.__dict__.pop("_field", None)
             if filter_.method is not None:
                 # Its FilterMethod finds ``filter_<name>`` on the filter's parent FilterSet:
                 # the copy needs one of its own, as a new filter gets.

@@ -8,10 +8,14 @@ copy (``.all()``, a few microseconds); the copy is filtered, paged and evaluated
 
 What may be kept is a queryset that has not been evaluated and that names no row of the
 record by value: it is rebuilt into SQL and run against the database each time, so it always
-reads the record as it is now. ``key`` must name everything ``build`` depends on.
+reads the record as it is now. ``key`` must name everything ``build`` depends on. Each copy
+also gets copies of its prefetches' querysets, at every depth: Django notes the instances it
+prefetches for on those (``_add_hints``), which must not outlive the request.
 """
 
-from django.db.models import QuerySet
+import copy
+
+from django.db.models import Prefetch, QuerySet
 
 _built = {}
 # Keys are a few per page and audience: a bound against a key that wrongly varies per request.
@@ -28,4 +32,20 @@ def prebuilt(key, build):
         if len(_built) >= LIMIT:
             _built.clear()
         _built[key] = queryset
-    return queryset.all()
+    return _copy(queryset)
+
+
+def _copy(queryset):
+    copied = queryset.all()
+    copied._prefetch_related_lookups = tuple(
+        _copy_prefetch(lookup) for lookup in queryset._prefetch_related_lookups
+    )
+    return copied
+
+
+def _copy_prefetch(lookup):
+    if not isinstance(lookup, Prefetch) or lookup.queryset is None:
+        return lookup
+    copied = copy.copy(lookup)
+    copied.queryset = _copy(lookup.queryset)
+    return copied

@@ -129,34 +129,40 @@ def read_record_modified(version):
     return record_modified(version, cache.get(MODIFIED_KEY))
 
 
-# (key, version) -> value, for per_version(). Entries of an older version are never asked for
-# again; the store is emptied when it reaches PER_VERSION_LIMIT entries.
+# (key, version) -> (value, monotonic time it expires), for per_version(). Entries of an older
+# version are never asked for again; the store is emptied when it reaches PER_VERSION_LIMIT.
 _per_version = {}
 PER_VERSION_LIMIT = 500
+# A backstop, as the public cache's time limit is: a bump that failed (Redis unreachable) or
+# came before its commit (manual transactions) leaves a stale entry at most this long.
+PER_VERSION_SECONDS = 300
 
 
-def per_version(key, build):
-    """``build()``, kept in this process until the record changes: for small things every
-    page needs (drop-down options, the signed-in name). ``key`` must name everything the
-    value depends on besides the record.
+def per_version(key, build, timeout=PER_VERSION_SECONDS):
+    """``build()``, kept in this process until the record changes, for ``timeout`` seconds at
+    most: for small things every page needs (drop-down options, the signed-in name). ``key``
+    must name everything the value depends on besides the record.
 
     Inside a transaction the value may include its own uncommitted writes, and the version is
     bumped only at its commit: it is built afresh and not kept."""
     if connections["default"].in_atomic_block:
         return build()
     full_key = (key, record_version())
-    try:
-        return _per_version[full_key]
-    except KeyError:
-        if len(_per_version) >= PER_VERSION_LIMIT:
-            _per_version.clear()
-        value = _per_version[full_key] = build()
-        return value
+    now = time.monotonic()
+    kept = _per_version.get(full_key)
+    if kept is not None and kept[1] > now:
+        return kept[0]
+    if len(_per_version) >= PER_VERSION_LIMIT:
+        _per_version.clear()
+    value = build()
+    _per_version[full_key] = (value, now + timeout)
+    return value
 
 
 def per_version_shared(key, build, timeout):
     """``per_version`` backed by the shared cache: kept in this process, and on its first use
-    here read from the cache (where another process may have put it) before ``build()``.
+    here read from the cache (where another process may have put it) before ``build()``;
+    ``timeout`` seconds at most in the cache, and at most PER_VERSION_SECONDS in a process.
 
     For what costs a query or more to build (RAG counts, a user's permissions). ``key`` is a
     string naming everything the value depends on besides the record."""
@@ -171,7 +177,7 @@ def per_version_shared(key, build, timeout):
             cache.set(full_key, value, timeout)
         return value
 
-    return per_version(("shared", key), shared)
+    return per_version(("shared", key), shared, min(timeout, PER_VERSION_SECONDS))
 
 
 class RequestVersionMiddleware:

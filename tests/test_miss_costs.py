@@ -366,3 +366,30 @@ def test_edit_in_admin_links_are_for_staff_only(client, staff_user, member_user)
             text = client.get(url, follow=True).text
             assert ("Edit in admin" in text) is shown, (user, url)
             assert (f"/admin/{admin}/" in text) is shown, (user, url)
+
+
+def test_a_kept_value_is_built_again_after_its_time_limit(monkeypatch):
+    builds = []
+    clock = [1000.0]
+    monkeypatch.setattr(versions.time, "monotonic", lambda: clock[0])
+
+    def build():
+        builds.append(1)
+        return len(builds)
+
+    assert versions.per_version(("test", "limit"), build, timeout=60) == 1
+    clock[0] += 59
+    assert versions.per_version(("test", "limit"), build, timeout=60) == 1
+    clock[0] += 2
+    assert versions.per_version(("test", "limit"), build, timeout=60) == 2
+
+
+def test_a_copied_filter_builds_its_own_form_field_from_its_own_arguments(rf):
+    from actions.views import ActionPageFilter
+
+    declared = ActionPageFilter.base_filters["rag"].field  # as the API schema generator asks
+
+    filterset = ActionPageFilter({}, request=rf.get("/"))
+
+    assert filterset.filters["rag"].field is not declared
+    assert filterset.filters["rag"].field.empty_label == "Any rating"

@@ -83,3 +83,25 @@ def test_restricting_an_action_takes_it_off_the_public_list_at_once(client):
     action.save()
 
     assert "Soon to be restricted" not in client.get(url).text
+
+
+def test_each_copy_prefetches_through_querysets_of_its_own(client):
+    """Django notes on a prefetch's queryset the instances it prefetched for: a copy's notes
+    must not reach the kept queryset, or the next request's copy."""
+    from meetings.visibility import Audience
+
+    meeting = MeetingFactory()
+    first = Audience().meeting_records(minuted=False)
+    second = Audience().meeting_records(minuted=False)
+    list(first.filter(pk=meeting.pk))
+
+    def querysets(queryset):
+        for lookup in queryset._prefetch_related_lookups:
+            if getattr(lookup, "queryset", None) is not None:
+                yield lookup.queryset
+                yield from querysets(lookup.queryset)
+
+    used = list(querysets(first))
+    assert used and any(qs._hints for qs in used)
+    assert not any(qs._hints for qs in querysets(second))
+    assert not {id(qs) for qs in used} & {id(qs) for qs in querysets(second)}
