@@ -22,11 +22,6 @@ TOTAL = "total"
 TIMEOUT = 60 * 60 * 24
 
 
-def audience_key(audience):
-    """Who the counts are for (``actions.models.readers_key``)."""
-    return readers_key(audience)
-
-
 def rag_counts(actions, *, audience, on=None, variant=""):
     """``{rating: count}`` of ``actions`` (annotated ``rag``), which must be the actions
     ``audience`` may see narrowed only by ``variant`` (e.g. the page's filters), with
@@ -44,7 +39,7 @@ def rag_counts(actions, *, audience, on=None, variant=""):
         return count()
     on = on or timezone.localdate()
     digest = hashlib.blake2b(variant.encode(), digest_size=12).hexdigest()
-    key = f"action-counts:{on.isoformat()}:{audience_key(audience)}:{digest}"
+    key = f"action-counts:{on.isoformat()}:{readers_key(audience)}:{digest}"
     return per_version_shared(key, count, TIMEOUT)
 
 

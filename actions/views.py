@@ -107,7 +107,7 @@ class ActionPageFilter(ActionFilter):
             fields["q"].label = "Words in the action"
             self._list_meetings(fields["meeting"])
             # The bodies and the owners of visible actions change only with the record.
-            who = counts_module.audience_key(Audience.of(self.request))
+            who = readers_key(Audience.of(self.request))
             lighten(
                 self._form,
                 stored={"body": "bodies", "owner": f"action-owners:{who}"},
@@ -123,7 +123,7 @@ class ActionPageFilter(ActionFilter):
         outweigh the page. Any meeting is still accepted: the field's queryset is unchanged.
         """
         body = self.data.get("body", "")
-        who = counts_module.audience_key(Audience.of(self.request))
+        who = readers_key(Audience.of(self.request))
         # The options change only with the record: worked out once per version.
         listed = per_version(
             ("action-filter-meetings", who, body),
