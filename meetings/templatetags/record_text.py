@@ -6,7 +6,9 @@ a few microseconds. The wording is the pages' own, as before.
 """
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import normalize_newlines
 
 register = template.Library()
 
@@ -94,4 +96,54 @@ def item_confidentiality(item):
         "</strong> {}</p>",
         item.get_confidentiality_display(),
         item.withheld_reason,
+    )
+
+
+DECISION_ROW = (
+    '<tr class="govuk-table__row">'
+    '<td data-label="Meeting" class="govuk-table__cell">'
+    '<a class="govuk-link" href="{}">{}, {}</a></td>'
+    '<td data-label="Minute" class="govuk-table__cell">'
+    '<a class="govuk-link" href="{}#item-{}">{}</a></td>'
+    '<td data-label="Decision" class="govuk-table__cell">{}{}{}</td>'
+    '<td data-label="Kind" class="govuk-table__cell">{}</td>'
+    "</tr>"
+)
+MOVED = (
+    '<p class="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">'
+    "Moved by {}, seconded by {}{}.</p>"
+)
+
+
+@register.simple_tag
+def decision_row(resolution, searched=False):
+    """A row of the decisions register: the meeting, the minute, the decision (its search
+    excerpt when ``searched``), who moved and seconded it and the outcome, and its kind."""
+    item = resolution.item
+    meeting = item.meeting
+    if searched:
+        words = resolution.search_excerpt
+    else:
+        words = mark_safe(escape(normalize_newlines(resolution.text)).replace("\n", "<br>"))
+    moved = ""
+    if resolution.is_motion or resolution.outcome:
+        outcome = f": {resolution.get_outcome_display().lower()}" if resolution.outcome else ""
+        moved = format_html(
+            MOVED,
+            resolution.mover or "(not recorded)",
+            resolution.seconder or "(not recorded)",
+            outcome,
+        )
+    return format_html(
+        DECISION_ROW,
+        meeting.get_absolute_url(),
+        meeting.body.label,
+        long_date(meeting.date),
+        meeting.get_minutes_url(),
+        item.order,
+        item,
+        f"{resolution.number}. " if resolution.number else "",
+        words,
+        moved,
+        resolution.get_kind_display(),
     )
