@@ -53,16 +53,43 @@ class CanRaiseActions(permissions.BasePermission):
         return user.is_authenticated and user.has_perm("actions.add_action")
 
 
+# What the JSON reads of the rows an action refers to (the summaries in
+# meetings.serializers.summaries): their other columns are not loaded.
+MEETING_SUMMARY = ("id", "body_id", "kind", "title", "date")
+BODY_SUMMARY = ("id", "slug", "name", "short_name")
+ITEM_SUMMARY = ("id", "meeting_id", "number", "title", "confidentiality")
+ACTOR_NAMES = ("id", "username", "first_name", "last_name")
+
+
+def _summary(relation, fields):
+    return [f"{relation}__{field}" for field in fields]
+
+
 def with_api_relations(actions):
     """What an action's JSON reads: meeting and body, item, target meeting, owners and the
-    history with its actors."""
+    history with its actors, each related row only as far as the JSON reads it."""
     # Ordered within each action: the model's ordering would join every event to its
     # action only to sort them.
-    history = ActionEvent.objects.select_related("actor", "signed_off_at").order_by("at", "id")
+    history = (
+        ActionEvent.objects.select_related("actor", "signed_off_at")
+        .only(
+            *(field.name for field in ActionEvent._meta.concrete_fields),
+            *_summary("actor", ACTOR_NAMES),
+            *_summary("signed_off_at", MEETING_SUMMARY),
+        )
+        .order_by("at", "id")
+    )
     return (
         actions.select_related("meeting__body", "item", "target_meeting", "signed_off_at")
-        # The item is summarised (number, title): its own words stay in the database.
-        .defer("item__description", "item__minutes_text")
+        .only(
+            *(field.name for field in Action._meta.concrete_fields),
+            *_summary("meeting", MEETING_SUMMARY),
+            *_summary("meeting__body", BODY_SUMMARY),
+            *_summary("target_meeting", MEETING_SUMMARY),
+            *_summary("signed_off_at", MEETING_SUMMARY),
+            # The item is summarised (number, title): its own words stay in the database.
+            *_summary("item", ITEM_SUMMARY),
+        )
         .prefetch_related("owners", Prefetch("history", queryset=history))
     )
 

@@ -143,3 +143,38 @@ def test_a_meeting_with_its_whole_record_uses_fixed_queries(django_assert_num_qu
         response = Client().get(f"/api/v1/events/{meeting.pk}/")
 
     assert len(response.json()["agenda"]) == rows + 2
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_actions_with_every_link_filled_in_use_the_same_queries(
+    django_assert_num_queries, staff_user, rows
+):
+    """The rows an action refers to are loaded only as far as its JSON reads them: reading
+    them (item, target meeting, the meeting it was signed off at, the officer in its
+    history) never costs a query of its own."""
+    meeting = MeetingFactory(body=BodyFactory(name="Police and Crime Panel", slug="pcp"))
+    staff_user.first_name, staff_user.last_name = "Dana", "Officer"
+    staff_user.save()
+    later = MeetingFactory(body=meeting.body, date=meeting.date + datetime.timedelta(days=60))
+    for n in range(rows):
+        item = AgendaItemFactory(meeting=meeting, order=10 + n, number=f"{10 + n}", title="Fleet")
+        action = services.action_create(
+            meeting=meeting, item=item, text=f"Report back {n}", target_meeting=later
+        )
+        services.action_submit_for_sign_off(action=action, user=staff_user, note="Done")
+        services.action_sign_off(action=action, user=staff_user, meeting=later)
+    _, token = AuthToken.objects.create(user=staff_user)
+    client = Client(headers={"authorization": f"Token {token}"})
+
+    # + the token and its user, and the user's other tokens (staff need no permission
+    # lookup to read everything).
+    with django_assert_num_queries(EXPECTED["/api/v1/actions/"] + 2):
+        response = client.get("/api/v1/actions/", {"page_size": 200})
+
+    first = response.json()["results"][0]
+    assert first["agenda_item"]["title"] == "Fleet"
+    assert first["target_event"]["date"] == later.date.isoformat()
+    assert first["signed_off_at"]["id"] == later.pk
+    assert first["organization"]["abbreviation"] == meeting.body.short_name
+    assert [event["actor"] for event in first["history"]] == [None, "Dana Officer", "Dana Officer"]
+    assert first["history"][-1]["signed_off_at"]["name"] == later.heading
