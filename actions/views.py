@@ -158,13 +158,9 @@ class ActionPageFilter(ActionFilter):
 
 
 def with_page_relations(queryset):
-    """What the action tables read: meeting and body, item, owners, and whether public (not
-    the item's own words, which the tables never print)."""
-    return (
-        queryset.select_related("meeting__body", "item")
-        .defer("item__description", "item__minutes_text")
-        .prefetch_related("owners")
-    )
+    """What the action tables read (``action_row``): the action, the meeting it arose at and
+    its body, and its owners (whether it is public is stored on the action itself)."""
+    return queryset.select_related("meeting__body").prefetch_related("owners")
 
 
 def rag_counts(queryset, *, audience, filters):
