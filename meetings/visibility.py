@@ -134,13 +134,22 @@ class Audience:
             return Resolution.objects.published()
         return Resolution.objects.public()
 
-    def attendances(self):
+    def attendances(self, *, of_readable_records=False):
+        """Attendances that may be read. ``of_readable_records``: the caller loads them only
+        for meetings whose ``record_visible`` it has checked (``MeetingQuerySet.with_record``),
+        so the query need not check the minutes again."""
+        if of_readable_records:
+            return Attendance.objects.all()
         return Attendance.objects.filter(meeting__in=self.minuted_meetings())
 
-    def declarations(self):
+    def declarations(self, *, of_readable_records=False):
         """Declarations that may be read: in a readable record, and not only about private
-        business unless the audience may read private business."""
-        declarations = Declaration.objects.filter(meeting__in=self.minuted_meetings())
+        business unless the audience may read private business. ``of_readable_records`` as
+        for ``attendances``."""
+        if of_readable_records:
+            declarations = Declaration.objects.all()
+        else:
+            declarations = Declaration.objects.filter(meeting__in=self.minuted_meetings())
         if self.confidential:
             return declarations
         through = Declaration.items.through.objects.filter(declaration=OuterRef("pk"))

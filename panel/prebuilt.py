@@ -9,7 +9,7 @@ copy (``.all()``, a few microseconds); the copy is filtered, paged and evaluated
 What may be kept is a queryset that has not been evaluated and that names no row of the
 record by value: it is rebuilt into SQL and run against the database each time, so it always
 reads the record as it is now. ``key`` must name everything ``build`` depends on. Each copy
-also gets copies of its prefetches' querysets, at every depth: Django notes the instances it
+also gets copies of its prefetches' querysets, at every depth (and of those it runs later): Django notes the instances it
 prefetches for on those (``_add_hints``), which must not outlive the request.
 """
 
@@ -40,6 +40,11 @@ def _copy(queryset):
     copied._prefetch_related_lookups = tuple(
         _copy_prefetch(lookup) for lookup in queryset._prefetch_related_lookups
     )
+    # Prefetches a queryset runs after its own (meetings' minuted record, see
+    # MeetingQuerySet.with_record) are copied the same way.
+    later = getattr(queryset, "record_prefetches", ())
+    if later:
+        copied.record_prefetches = tuple(_copy_prefetch(lookup) for lookup in later)
     return copied
 
 

@@ -4,9 +4,17 @@ it is now, and each kind of reader gets its own, so one reader's rows never reac
 import pytest
 from django.urls import reverse
 
-from meetings.models import Meeting
+from meetings.models import Meeting, Minutes
 from panel.prebuilt import prebuilt
-from tests.factories import ActionFactory, MeetingFactory, OwnerFactory
+from tests.factories import (
+    ActionFactory,
+    AttendanceFactory,
+    DeclarationFactory,
+    MeetingFactory,
+    MinutesFactory,
+    OwnerFactory,
+    PersonFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -91,17 +99,25 @@ def test_each_copy_prefetches_through_querysets_of_its_own(client):
     from meetings.visibility import Audience
 
     meeting = MeetingFactory()
+    # A readable record with an attendance and a declaration: those are loaded after the
+    # meeting (MeetingQuerySet.record_prefetches), through querysets that must be copied too.
+    MinutesFactory(meeting=meeting, status=Minutes.Status.PUBLISHED)
+    person = PersonFactory(given_name="Ann", family_name="Lee")
+    AttendanceFactory(meeting=meeting, person=person)
+    DeclarationFactory(meeting=meeting, person=person, all_items=True)
     first = Audience().meeting_records(minuted=False)
     second = Audience().meeting_records(minuted=False)
     list(first.filter(pk=meeting.pk))
 
     def querysets(queryset):
-        for lookup in queryset._prefetch_related_lookups:
+        lookups = (*queryset._prefetch_related_lookups, *getattr(queryset, "record_prefetches", ()))
+        for lookup in lookups:
             if getattr(lookup, "queryset", None) is not None:
                 yield lookup.queryset
                 yield from querysets(lookup.queryset)
 
     used = list(querysets(first))
-    assert used and any(qs._hints for qs in used)
+    record = [qs for qs in used if qs.model.__name__ in ("Attendance", "Declaration")]
+    assert len(record) == 2 and all(qs._hints for qs in record)
     assert not any(qs._hints for qs in querysets(second))
     assert not {id(qs) for qs in used} & {id(qs) for qs in querysets(second)}

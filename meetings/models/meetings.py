@@ -20,6 +20,15 @@ AGENDA_ORDER = ("order", "id")
 
 
 class MeetingQuerySet(models.QuerySet):
+    #: Prefetches of the minuted record (attendance and declarations) that ``with_record``
+    #: runs once the meetings are loaded, and only for those whose record may be read.
+    record_prefetches = ()
+
+    def _clone(self):
+        clone = super()._clone()
+        clone.record_prefetches = self.record_prefetches
+        return clone
+
     def with_record(self, audience, *, minuted=True, papers=True):
         """Each meeting with what its page, minutes and API detail read, as ``audience`` (a
         meetings.visibility.Audience) may read it, in a fixed number of queries:
@@ -30,6 +39,10 @@ class MeetingQuerySet(models.QuerySet):
         Without ``minuted`` (the meeting's page, which prints the agenda, not the minutes),
         the items' minutes and resolutions are left out; without ``papers`` (the minutes'
         page), the papers.
+
+        Attendance and declarations are loaded after the meetings, for those whose record
+        may be read (``record_visible``) and only as far as there are any: a meeting with
+        no declarations, or whose attendance names no items, costs no query for them.
 
         Each prefetch is ordered within its meeting or item: the models' own
         ordering starts with the meeting, which would join every row to its meeting, and
@@ -60,24 +73,40 @@ class MeetingQuerySet(models.QuerySet):
         minutes = audience.minutes()
         if minuted:
             minutes = minutes.select_related("confirmed_by__item__meeting__body")
-        return self.annotate(record_visible=audience.record_visible()).prefetch_related(
+        attendances = (
+            audience.attendances(of_readable_records=True)
+            .select_related("person", "substitute_for")
+            .order_by("order", "id")
+        )
+        declarations = (
+            audience.declarations(of_readable_records=True).select_related("person").order_by("id")
+        )
+        queryset = self.annotate(
+            record_visible=audience.record_visible(),
+            has_declarations=models.Exists(
+                declarations.model.objects.filter(meeting=models.OuterRef("pk"))
+            ),
+            attendance_names_items=models.Exists(
+                attendances.model.items.through.objects.filter(
+                    attendance__meeting=models.OuterRef("pk")
+                )
+            ),
+        ).prefetch_related(
             *items,
-            models.Prefetch(
-                "attendances",
-                queryset=audience.attendances()
-                .select_related("person", "substitute_for")
-                .prefetch_related(models.Prefetch("items", queryset=outline))
-                .order_by("order", "id"),
-            ),
-            models.Prefetch(
-                "declarations",
-                queryset=audience.declarations()
-                .select_related("person")
-                .prefetch_related(models.Prefetch("items", queryset=outline))
-                .order_by("id"),
-            ),
             models.Prefetch("minutes", queryset=minutes, to_attr="visible_minutes"),
         )
+        queryset.record_prefetches = (
+            models.Prefetch("attendances", queryset=attendances),
+            models.Prefetch("items", queryset=outline),
+            models.Prefetch("declarations", queryset=declarations),
+            models.Prefetch("items", queryset=outline),
+        )
+        return queryset
+
+    def _prefetch_related_objects(self):
+        super()._prefetch_related_objects()
+        if self.record_prefetches:
+            _load_minuted_record(self._result_cache, *self.record_prefetches)
 
     def upcoming(self, on=None):
         on = on or timezone.localdate()
@@ -85,6 +114,39 @@ class MeetingQuerySet(models.QuerySet):
 
     def past(self, on=None):
         return self.filter(date__lt=on or timezone.localdate())
+
+
+def _prefetched_empty(instances, name):
+    """Mark the relation ``name`` of each instance as prefetched and empty: reading it
+    (``.all()``) then costs no query."""
+    for instance in instances:
+        empty = getattr(instance, name).none()
+        empty._result_cache, empty._prefetch_done = [], True
+        instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = empty
+
+
+def _load_minuted_record(meetings, attendances, attendance_items, declarations, declaration_items):
+    """Attendance and declarations (each with the items it names) for the meetings whose
+    minuted record may be read; none, and no query, for the rest and where there are none."""
+    readable = [meeting for meeting in meetings if meeting.record_visible]
+    _prefetched_empty([m for m in meetings if not m.record_visible], "attendances")
+    _prefetched_empty(
+        [m for m in meetings if not (m.record_visible and m.has_declarations)], "declarations"
+    )
+    if readable:
+        models.prefetch_related_objects(readable, attendances)
+        present = [a for m in readable for a in m.attendances.all()]
+        naming = {m.pk for m in readable if m.attendance_names_items}
+        _prefetched_empty([a for a in present if a.meeting_id not in naming], "items")
+        models.prefetch_related_objects(
+            [a for a in present if a.meeting_id in naming], attendance_items
+        )
+    with_declarations = [m for m in readable if m.has_declarations]
+    if with_declarations:
+        models.prefetch_related_objects(with_declarations, declarations)
+        models.prefetch_related_objects(
+            [d for m in with_declarations for d in m.declarations.all()], declaration_items
+        )
 
 
 class Meeting(TracksVisibilityInputs, models.Model):

@@ -138,8 +138,8 @@ def test_a_meeting_with_its_whole_record_uses_fixed_queries(django_assert_num_qu
     meeting, _ = build(rows)
 
     # The meeting; its minutes; item outlines; readable items, their papers and motions;
-    # attendance and declarations, each with the items they name.
-    with django_assert_num_queries(11):  # 10 + the motions' recorded votes
+    # attendance (naming no items here); declarations, with the items they name.
+    with django_assert_num_queries(10):  # 9 + the motions' recorded votes
         response = Client().get(f"/api/v1/events/{meeting.pk}/")
 
     assert len(response.json()["agenda"]) == rows + 2

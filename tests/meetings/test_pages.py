@@ -393,10 +393,72 @@ def test_meeting_page_query_count_does_not_grow_with_rows(
         )
 
     # meeting; outline, readable items, papers (not resolutions: the page prints the
-    # agenda); attendance, its items; declarations, their items; minutes; actions arising,
-    # their owners
-    with django_assert_num_queries(11):
+    # agenda); minutes; attendance (no attendee here was there for named items only, so no
+    # query for the items it names); declarations, their items; actions arising, their owners
+    with django_assert_num_queries(10):
         client.get(meeting_url(record.august))
+
+
+def a_minuted_meeting(*, status=Minutes.Status.PUBLISHED, **meeting):
+    """A Panel meeting with minutes, two items, an attendee for the whole meeting and one
+    who was there for item 2 only."""
+    meeting = MeetingFactory(date=datetime.date(2024, 3, 6), **meeting)
+    MinutesFactory(meeting=meeting, status=status)
+    AgendaItemFactory(meeting=meeting, order=1, number="1", title="Apologies")
+    budget = AgendaItemFactory(meeting=meeting, order=2, number="2", title="Budget")
+    AttendanceFactory(
+        meeting=meeting, person=PersonFactory(given_name="Ann", family_name="Whole"), order=1
+    )
+    part = AttendanceFactory(
+        meeting=meeting, person=PersonFactory(given_name="Bo", family_name="Part"), order=2
+    )
+    return meeting, part, budget
+
+
+@pytest.mark.django_db
+def test_an_attendee_there_for_named_items_only_is_shown_so(client):
+    meeting, part, budget = a_minuted_meeting()
+    part.items.add(budget)
+
+    attendance = section(client.get(meeting_url(meeting)), "Attendance", "Declarations")
+
+    assert "Ann Whole" in attendance
+    assert "Bo Part (for minute 2)" in attendance
+
+
+@pytest.mark.django_db
+def test_a_record_with_no_declarations_and_no_named_items_costs_no_query_for_them(
+    client, django_assert_num_queries
+):
+    meeting, _, _ = a_minuted_meeting(no_declarations=True)
+
+    # meeting (with whether it has declarations, and attendees for named items only);
+    # outline, readable items, papers; minutes; attendance; actions arising
+    with django_assert_num_queries(7):
+        response = client.get(meeting_url(meeting))
+
+    assert "Ann Whole Bo Part" in section(response, "Attendance", "Declarations")
+    assert "There were no declarations." in page_text(response)
+
+
+@pytest.mark.django_db
+def test_a_record_not_yet_published_is_not_loaded_for_the_public(
+    client, staff_user, django_assert_num_queries
+):
+    meeting, part, budget = a_minuted_meeting(status=Minutes.Status.DRAFT)
+    part.items.add(budget)
+
+    # meeting; outline, readable items, papers; minutes; actions arising: no attendance
+    with django_assert_num_queries(6):
+        response = client.get(meeting_url(meeting))
+
+    text = page_text(response)
+    assert "Attendance is published with the minutes." in text
+    assert "Declarations of interest are published with the minutes." in text
+    assert "Whole" not in text and "Part" not in text
+    # Officers, who keep the draft, read it.
+    client.force_login(staff_user)
+    assert "Bo Part (for minute 2)" in page_text(client.get(meeting_url(meeting)))
 
 
 # --- Sign-in, sign-out and the site frame --------------------------------------------------
