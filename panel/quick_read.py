@@ -20,6 +20,7 @@ from django.db.models.query_utils import DeferredAttribute
 from django.utils.functional import cached_property
 from rest_framework.fields import SkipField
 from rest_framework.relations import PKOnlyObject
+from rest_framework.serializers import BaseSerializer
 
 PLAIN = (DeferredAttribute, ForwardManyToOneDescriptor, property, cached_property)
 SELF = object()  # source="*": the row itself (method fields, links)
@@ -58,8 +59,8 @@ def _takes_no_arguments(function, *, given=0, named=()):
 class QuickRead:
     """A serializer mixin: plain columns read directly; everything else as DRF does; and
     the fields built from the model once per class (DRF introspects the model for every
-    serializer it makes: a millisecond of every API request), copied for each serializer as
-    DRF copies its declared fields."""
+    serializer it makes: a millisecond of every API request), and copied for each
+    serializer (``_copy_field``)."""
 
     _built_fields = {}
 
@@ -68,7 +69,7 @@ class QuickRead:
         built = QuickRead._built_fields.get(cls)
         if built is None:
             built = QuickRead._built_fields[cls] = super().get_fields()
-        return copy.deepcopy(built)
+        return {name: _copy_field(field) for name, field in built.items()}
 
     # (serializer class, model, the fields' names and sources) -> how to read each field:
     # worked out once per process, not once per serializer made.
@@ -111,6 +112,22 @@ class QuickRead:
             check = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
             ret[name] = None if check is None else field.to_representation(attribute)
         return ret
+
+
+def _copy_field(field):
+    """A field of its own for one serializer. DRF deep-copies each field by building it again
+    from its arguments; a plain field is built once, and only ``bind`` (which sets its name,
+    parent and source on the copy) tells copies apart, so a shallow copy does. A field that
+    holds another (a nested serializer, a list's child, a many-related field's relation) is
+    copied deeply, as DRF does, so that the one it holds is bound to this copy and reads
+    this serializer's context."""
+    if (
+        isinstance(field, BaseSerializer)
+        or hasattr(field, "child")
+        or hasattr(field, "child_relation")
+    ):
+        return copy.deepcopy(field)
+    return copy.copy(field)
 
 
 def _read(instance, name, call):

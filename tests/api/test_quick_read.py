@@ -15,6 +15,10 @@ def drf_reading(self, instance):
     return serializers.Serializer.to_representation(self, instance)
 
 
+def drf_fields(self):
+    return serializers.ModelSerializer.get_fields(self)
+
+
 @pytest.mark.parametrize("who", ["public", "member"])
 def test_every_list_reads_as_drf_would(monkeypatch, member_user, who):
     meeting, _ = build(4)
@@ -25,8 +29,34 @@ def test_every_list_reads_as_drf_would(monkeypatch, member_user, who):
 
     quick = {url: client.get(url, {"page_size": 200}).json() for url in urls}
     monkeypatch.setattr(QuickRead, "to_representation", drf_reading)
+    monkeypatch.setattr(QuickRead, "get_fields", drf_fields)
     plain = {url: client.get(url, {"page_size": 200}).json() for url in urls}
 
     for url in urls:
         assert quick[url] == plain[url], url
     assert quick["/api/v1/actions/"]["results"][0]["history"]  # nested rows were compared
+
+
+def test_serializers_made_together_each_read_their_own_context(staff_user):
+    """Fields are built once per class and copied for each serializer: two serializers made
+    side by side, one for the public and one for staff, each answer for their own reader."""
+    from actions import services
+    from actions.models import Action
+    from actions.serializers import ActionSerializer
+    from meetings.visibility import Audience
+    from tests.factories import MeetingFactory
+
+    action = services.action_create(meeting=MeetingFactory(), text="Report back")
+    services.action_start(action=action, user=staff_user, note="Begun")
+    action = Action.objects.with_rag().prefetch_related("history__actor").get(pk=action.pk)
+    public, staff = (
+        ActionSerializer(context={"audience": Audience(user), "show_actors": shown})
+        for user, shown in ((None, False), (staff_user, True))
+    )
+
+    assert public.fields["history"].child is not staff.fields["history"].child
+    assert [event["actor"] for event in staff.to_representation(action)["history"]] == [
+        None,
+        staff_user.get_username(),
+    ]
+    assert [event["actor"] for event in public.to_representation(action)["history"]] == [None, None]
