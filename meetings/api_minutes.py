@@ -13,6 +13,7 @@ credentials, 403 with them), drafts and officers' notes included.
 """
 
 import django_filters
+from django.core.validators import RegexValidator
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, permissions, serializers
@@ -68,8 +69,20 @@ class StaffOnlySchema(PanelAutoSchema):
 # has a bug it should hear about, so these take only the JSON type the schema names.
 
 
+# DRF trims text before it checks that text which may not be blank is not: such text must hold
+# a character that is not white space (Python's, which also counts U+001C-U+001F and U+0085),
+# and, as all text, no null character. The schema says so with this pattern (drf-spectacular
+# reads it from the validator).
+NOT_BLANK = r"^[^\u0000]*[^\s\u0000\u001c-\u001f\u0085][^\u0000]*$"
+
+
 class TextField(serializers.CharField):
     default_error_messages = {"not_text": "Give text (a JSON string), not {kind}."}
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        if not self.allow_blank and self.trim_whitespace:
+            self.validators.append(RegexValidator(NOT_BLANK))
 
     def to_internal_value(self, data):
         if not isinstance(data, str):

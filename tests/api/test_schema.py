@@ -2,6 +2,7 @@
 that the live API keeps to (a property-based run with schemathesis)."""
 
 import datetime
+import re
 from zoneinfo import ZoneInfo
 
 import hypothesis
@@ -17,6 +18,7 @@ from knox.models import AuthToken
 
 from actions import services
 from actions.models import Action
+from meetings.api_minutes import NOT_BLANK
 from panel.schema_settings import NO_NULL_CHARACTER
 from tests.factories import WorkProgrammeEntryFactory
 
@@ -322,3 +324,38 @@ def test_a_typed_query_parameter_given_no_value_is_a_400(operations, staff_user)
 @pytest.mark.django_db
 def test_free_text_may_be_empty():
     assert Client().get("/api/v1/events/", {"q": ""}).status_code == 200
+
+
+@pytest.fixture
+def components(db):
+    return Client().get("/api/schema/", {"format": "json"}).json()["components"]["schemas"]
+
+
+def test_text_that_may_not_be_blank_says_it_needs_more_than_white_space(components):
+    """The server trims text before it refuses blank text; the schema says such text must
+    hold a character that is not white space, so a client (or a fuzzer) is not told " " is
+    a reason to withdraw minutes."""
+    reason = components["MinutesUnpublishRequest"]["properties"]["note"]
+    withdrawal = components["ActionWithdrawRequest"]["properties"]["reason"]
+    optional = components["MinutesPublishRequest"]["properties"]["note"]
+
+    assert reason["pattern"] == withdrawal["pattern"] == NOT_BLANK
+    assert optional["pattern"] == NO_NULL_CHARACTER
+
+
+@pytest.mark.parametrize(
+    ("note", "status"),
+    [(" \x1c\x85 ", 400), ("Done\x00", 400), ("\x1c Done \x85", 200), ("Withdrawn in error", 200)],
+)
+def test_only_text_with_more_than_white_space_gives_a_reason(minutes_api, note, status):
+    client, record = minutes_api
+
+    response = client.post(
+        f"/api/v1/minutes/{record.august_minutes.pk}/unpublish/",
+        {"note": note},
+        content_type="application/json",
+    )
+
+    assert response.status_code == status, response.content
+    # The schema's pattern and the server agree.
+    assert (re.search(NOT_BLANK, note) is not None) == (status == 200)
