@@ -43,6 +43,22 @@ DRAFTS_PERMISSION = "meetings.change_minutes"
 ALL_ACTIONS_PERMISSION = "actions.view_restricted_action"
 
 
+class MinutesReader:
+    """May minutes, and the minuted record of their meeting, be read? As ``Audience.minutes``
+    and ``Audience.record_visible`` decide, for minutes already loaded; it holds nothing of
+    the visitor but whether they may read drafts, so querysets kept per process may hold it."""
+
+    def __init__(self, drafts):
+        self.drafts = drafts
+
+    def may_read_minutes(self, minutes):
+        return minutes is not None and (self.drafts or minutes.status in Minutes.PUBLISHED_STATUSES)
+
+    def may_read_record(self, minutes):
+        """The minuted record (attendance, declarations) of the minutes' meeting."""
+        return self.drafts or self.may_read_minutes(minutes)
+
+
 class Audience:
     """What one visitor may read. Ask it for rows (QuerySets) and for fields (predicates)."""
 
@@ -108,6 +124,12 @@ class Audience:
         if self.drafts:
             return Value(True)
         return Exists(Minutes.objects.published().filter(meeting=OuterRef("pk")))
+
+    @property
+    def minutes_reader(self):
+        """The rules of ``minutes`` and ``record_visible`` as predicates on a meeting's
+        minutes row (or None), for rows already loaded with their meeting."""
+        return MinutesReader(self.drafts)
 
     def meeting_records(self, *, minuted=True, papers=True):
         """Meetings (with their bodies) and their record as this audience may read it

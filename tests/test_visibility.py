@@ -322,3 +322,55 @@ def test_reminder_links_open_for_the_owner(
     link = next(line.strip() for line in email.body.splitlines() if "/actions/" in line)
     path = link[link.index("/actions/") :]
     assert as_role("owner").get(path).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["public", "member", "staff"])
+def test_minutes_loaded_with_their_meeting_are_judged_as_the_querysets_judge_them(request, role):
+    """A meeting's page loads its minutes with it and decides in Python whether they, and the
+    minuted record, may be read (``MinutesReader``): the same answer, for every status and for
+    a meeting with no minutes, as ``Audience.minutes`` and ``Audience.minuted_meetings``."""
+    from meetings.models import Meeting, Minutes
+    from meetings.visibility import Audience
+    from tests.factories import (
+        AgendaItemFactory,
+        MeetingFactory,
+        MinutesFactory,
+        ResolutionFactory,
+    )
+
+    user = {"public": None, "member": "member_user", "staff": "staff_user"}[role]
+    audience = Audience(request.getfixturevalue(user) if user else None)
+    meetings = [MeetingFactory()]  # no minutes yet
+    for status in Minutes.Status.values:
+        meetings.append(MeetingFactory())
+        confirmed_by = None
+        if status == Minutes.Status.CONFIRMED:
+            confirmed_by = ResolutionFactory(item=AgendaItemFactory(meeting=MeetingFactory()))
+        MinutesFactory(meeting=meetings[-1], status=status, confirmed_by=confirmed_by)
+    reader = audience.minutes_reader
+
+    readable = set(audience.minutes().values_list("meeting", flat=True))
+    minuted = set(audience.minuted_meetings().values_list("pk", flat=True))
+    for meeting in Meeting.objects.filter(pk__in=[m.pk for m in meetings]).select_related(
+        "minutes"
+    ):
+        minutes = getattr(meeting, "minutes", None)
+        assert reader.may_read_minutes(minutes) == (meeting.pk in readable), minutes
+        assert reader.may_read_record(minutes) == (meeting.pk in minuted), minutes
+    assert readable and (role == "staff") == (len(readable) == len(meetings) - 1)
+
+
+@pytest.mark.django_db
+def test_draft_minutes_loaded_with_their_meeting_are_forgotten_for_the_public():
+    from meetings.models import Minutes
+    from meetings.visibility import Audience
+    from tests.factories import MeetingFactory, MinutesFactory
+
+    meeting = MeetingFactory()
+    MinutesFactory(meeting=meeting, status=Minutes.Status.DRAFT)
+
+    loaded = Audience().meeting_records().get(pk=meeting.pk)
+
+    assert loaded.visible_minutes is None and loaded.record_visible is False
+    assert "minutes" not in loaded._state.fields_cache

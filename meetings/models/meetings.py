@@ -23,10 +23,13 @@ class MeetingQuerySet(models.QuerySet):
     #: Prefetches of the minuted record (attendance and declarations) that ``with_record``
     #: runs once the meetings are loaded, and only for those whose record may be read.
     record_prefetches = ()
+    #: Whether each meeting's minutes, loaded with it, may be read (visibility.MinutesReader).
+    minutes_reader = None
 
     def _clone(self):
         clone = super()._clone()
         clone.record_prefetches = self.record_prefetches
+        clone.minutes_reader = self.minutes_reader
         return clone
 
     def with_record(self, audience, *, minuted=True, papers=True):
@@ -70,9 +73,9 @@ class MeetingQuerySet(models.QuerySet):
         items = [models.Prefetch("items", queryset=readable_items, to_attr="readable_items")]
         if not audience.confidential:
             items.insert(0, models.Prefetch("items", queryset=outline, to_attr="outline"))
-        minutes = audience.minutes()
-        if minuted:
-            minutes = minutes.select_related("confirmed_by__item__meeting__body")
+        # The minutes (a row of dates and status, no words) come with the meeting; whether
+        # they and the record may be read is then decided on them (``minutes_reader``).
+        minutes = "minutes__confirmed_by__item__meeting__body" if minuted else "minutes"
         attendances = (
             audience.attendances(of_readable_records=True)
             .select_related("person", "substitute_for")
@@ -81,20 +84,21 @@ class MeetingQuerySet(models.QuerySet):
         declarations = (
             audience.declarations(of_readable_records=True).select_related("person").order_by("id")
         )
-        queryset = self.annotate(
-            record_visible=audience.record_visible(),
-            has_declarations=models.Exists(
-                declarations.model.objects.filter(meeting=models.OuterRef("pk"))
-            ),
-            attendance_names_items=models.Exists(
-                attendances.model.items.through.objects.filter(
-                    attendance__meeting=models.OuterRef("pk")
-                )
-            ),
-        ).prefetch_related(
-            *items,
-            models.Prefetch("minutes", queryset=minutes, to_attr="visible_minutes"),
+        queryset = (
+            self.select_related(minutes)
+            .annotate(
+                has_declarations=models.Exists(
+                    declarations.model.objects.filter(meeting=models.OuterRef("pk"))
+                ),
+                attendance_names_items=models.Exists(
+                    attendances.model.items.through.objects.filter(
+                        attendance__meeting=models.OuterRef("pk")
+                    )
+                ),
+            )
+            .prefetch_related(*items)
         )
+        queryset.minutes_reader = audience.minutes_reader
         queryset.record_prefetches = (
             models.Prefetch("attendances", queryset=attendances),
             models.Prefetch("items", queryset=outline),
@@ -105,6 +109,8 @@ class MeetingQuerySet(models.QuerySet):
 
     def _prefetch_related_objects(self):
         super()._prefetch_related_objects()
+        if self.minutes_reader is not None:
+            _read_minutes(self._result_cache, self.minutes_reader)
         if self.record_prefetches:
             _load_minuted_record(self._result_cache, *self.record_prefetches)
 
@@ -123,6 +129,17 @@ def _prefetched_empty(instances, name):
         empty = getattr(instance, name).none()
         empty._result_cache, empty._prefetch_done = [], True
         instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = empty
+
+
+def _read_minutes(meetings, reader):
+    """Each meeting's ``visible_minutes`` (its minutes, loaded with it, if they may be read,
+    else None) and ``record_visible``. Minutes that may not be read are forgotten."""
+    for meeting in meetings:
+        minutes = meeting._state.fields_cache.pop("minutes", None)
+        meeting.visible_minutes = minutes if reader.may_read_minutes(minutes) else None
+        meeting.record_visible = reader.may_read_record(minutes)
+        if meeting.visible_minutes is not None:
+            meeting._state.fields_cache["minutes"] = minutes
 
 
 def _load_minuted_record(meetings, attendances, attendance_items, declarations, declaration_items):

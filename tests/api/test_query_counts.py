@@ -137,9 +137,9 @@ def test_a_member_with_a_token_costs_a_fixed_few_more(django_assert_num_queries,
 def test_a_meeting_with_its_whole_record_uses_fixed_queries(django_assert_num_queries, rows):
     meeting, _ = build(rows)
 
-    # The meeting; its minutes; item outlines; readable items, their papers and motions;
+    # The meeting, with its minutes; item outlines; readable items, their papers and motions;
     # attendance (naming no items here); declarations, with the items they name.
-    with django_assert_num_queries(10):  # 9 + the motions' recorded votes
+    with django_assert_num_queries(9):  # 8 + the motions' recorded votes
         response = Client().get(f"/api/v1/events/{meeting.pk}/")
 
     assert len(response.json()["agenda"]) == rows + 2

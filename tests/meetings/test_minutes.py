@@ -272,10 +272,10 @@ def test_minutes_page_query_count_does_not_grow_with_rows(
 ):
     add_rows(record.august, extra_rows, record.people)
 
-    # minutes, history; meeting; item outline, readable items, resolutions (not papers: the
-    # minutes do not list them); attendance, and the items it names where an attendee was
-    # there for named items only (the added rows are); declarations, their items.
-    with django_assert_num_queries(10 if extra_rows else 9):
+    # history; meeting, with its minutes; item outline, readable items, resolutions (not
+    # papers: the minutes do not list them); attendance, and the items it names where an
+    # attendee was there for named items only (the added rows are); declarations, their items.
+    with django_assert_num_queries(9 if extra_rows else 8):
         response = client.get(minutes_url(record.august))
 
     assert response.status_code == 200
@@ -290,7 +290,7 @@ def test_minutes_page_query_count_for_staff_does_not_grow_with_rows(
     # The same, less the outline (staff may read every item, so it comes from the readable
     # items), plus the user and the person the header names (the session comes from the
     # cache; outside a test's transaction the name is kept under the record version).
-    with django_assert_num_queries(11 if extra_rows else 10):
+    with django_assert_num_queries(10 if extra_rows else 9):
         response = staff_client.get(minutes_url(record.august))
 
     assert response.status_code == 200

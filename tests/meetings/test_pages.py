@@ -392,10 +392,10 @@ def test_meeting_page_query_count_does_not_grow_with_rows(
             owners=[owner],
         )
 
-    # meeting; outline, readable items, papers (not resolutions: the page prints the
-    # agenda); minutes; attendance (no attendee here was there for named items only, so no
+    # meeting, with its minutes; outline, readable items, papers (not resolutions: the page
+    # prints the agenda); attendance (no attendee here was there for named items only, so no
     # query for the items it names); declarations, their items; actions arising, their owners
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         client.get(meeting_url(record.august))
 
 
@@ -432,9 +432,9 @@ def test_a_record_with_no_declarations_and_no_named_items_costs_no_query_for_the
 ):
     meeting, _, _ = a_minuted_meeting(no_declarations=True)
 
-    # meeting (with whether it has declarations, and attendees for named items only);
-    # outline, readable items, papers; minutes; attendance; actions arising
-    with django_assert_num_queries(7):
+    # meeting (with its minutes, whether it has declarations, and whether anyone was there
+    # for named items only); outline, readable items, papers; attendance; actions arising
+    with django_assert_num_queries(6):
         response = client.get(meeting_url(meeting))
 
     assert "Ann Whole Bo Part" in section(response, "Attendance", "Declarations")
@@ -448,8 +448,9 @@ def test_a_record_not_yet_published_is_not_loaded_for_the_public(
     meeting, part, budget = a_minuted_meeting(status=Minutes.Status.DRAFT)
     part.items.add(budget)
 
-    # meeting; outline, readable items, papers; minutes; actions arising: no attendance
-    with django_assert_num_queries(6):
+    # meeting, with its minutes; outline, readable items, papers; actions arising: no
+    # attendance
+    with django_assert_num_queries(5):
         response = client.get(meeting_url(meeting))
 
     text = page_text(response)
