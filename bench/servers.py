@@ -39,12 +39,7 @@ SHAPING = [
 ]
 # Environment variables a deployment sets that change how fast the site runs: the bench's
 # servers read them as production would, and the bench warns about the slow ones.
-PASSED_THROUGH = (
-    "DATABASE_CONN_MAX_AGE",
-    "DATABASE_SERVER_SIDE_BINDING",
-    "DJANGO_PUBLIC_CACHE",
-    "DJANGO_LOG_LEVEL",
-)
+PASSED_THROUGH = ("DATABASE_CONN_MAX_AGE", "DJANGO_PUBLIC_CACHE", "DJANGO_LOG_LEVEL")
 
 
 def log(message):

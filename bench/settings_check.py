@@ -34,9 +34,6 @@ def read_settings():
         "environment": settings.ENVIRONMENT,
         "debug": settings.DEBUG,
         "conn_max_age": settings.DATABASES["default"].get("CONN_MAX_AGE", 0),
-        "prepared_statements": bool(
-            settings.DATABASES["default"].get("OPTIONS", {}).get("prepare_threshold")
-        ),
         "database_engine": settings.DATABASES["default"]["ENGINE"],
         "cache_backend": settings.CACHES["default"]["BACKEND"],
         "cache_reachable": _cache_reachable(),
@@ -93,12 +90,6 @@ def slow_settings(found, *, workers, cores):
         out.append(
             "DATABASE_CONN_MAX_AGE=0 opens a new database connection for every request "
             "(about 5 ms of app CPU and 10 ms of PostgreSQL CPU each): leave it unset (600)."
-        )
-    if not found["prepared_statements"] and "postgresql" in found["database_engine"]:
-        out.append(
-            "DATABASE_SERVER_SIDE_BINDING=0: PostgreSQL plans every query afresh (2 ms for "
-            "the API's page of actions); leave it unset unless a pooler cannot keep prepared "
-            "statements."
         )
     if not found["cache_reachable"]:
         out.append(

@@ -40,16 +40,6 @@ def env_whole_number(name, default, minimum=0):
     return int(raw)
 
 
-def env_switch(name, default):
-    raw = os.environ.get(name, "").strip() or ("1" if default else "0")
-    if raw not in ("0", "1"):
-        raise ImproperlyConfigured(
-            f"{name}={raw!r} is neither 1 (on) nor 0 (off); unset, it is {int(default)}. "
-            "See .env.example."
-        )
-    return raw == "1"
-
-
 RATE_PERIODS = ("second", "minute", "hour", "day")
 
 
@@ -188,16 +178,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# PostgreSQL: parameters bound by the server rather than written into the SQL, and each
-# statement a connection has run 5 times prepared, so PostgreSQL stops planning it afresh:
-# planning a page's joins took longer than running them (2 ms for the API's page of actions).
-# Off (0) behind a pooler that cannot keep prepared statements, such as PgBouncer in
-# transaction mode before 1.21.
-SERVER_SIDE_BINDING = env_switch("DATABASE_SERVER_SIDE_BINDING", True)
-if SERVER_SIDE_BINDING and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        server_side_binding=True, prepare_threshold=5
-    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {

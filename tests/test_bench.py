@@ -10,7 +10,6 @@ FAST = {
     "environment": "production",
     "debug": False,
     "conn_max_age": 600,
-    "prepared_statements": True,
     "database_engine": "django.db.backends.postgresql",
     "cache_backend": "django.core.cache.backends.redis.RedisCache",
     "cache_reachable": True,
@@ -31,7 +30,6 @@ def test_production_as_configured_by_default_raises_no_warning():
     ("change", "warning"),
     [
         ({"conn_max_age": 0}, "DATABASE_CONN_MAX_AGE=0"),
-        ({"prepared_statements": False}, "DATABASE_SERVER_SIDE_BINDING=0"),
         ({"environment": "development", "debug": True}, "DJANGO_ENV=development"),
         ({"cache_backend": "django.core.cache.backends.locmem.LocMemCache"}, "DJANGO_REDIS_URL"),
         ({"cache_reachable": False}, "does not answer"),
@@ -49,13 +47,8 @@ def test_each_slow_setting_is_named(change, warning):
     assert warning in warnings[0]
 
 
-def test_connection_settings_do_not_matter_on_sqlite():
-    found = {
-        **FAST,
-        "conn_max_age": 0,
-        "prepared_statements": False,
-        "database_engine": "django.db.backends.sqlite3",
-    }
+def test_persistent_connections_do_not_matter_on_sqlite():
+    found = {**FAST, "conn_max_age": 0, "database_engine": "django.db.backends.sqlite3"}
 
     assert slow_settings(found, workers=4, cores=2) == []
 
