@@ -7,6 +7,8 @@ the same service functions as the admin and the pages; each answers with the upd
 and its history. A transition the action's status does not allow is a 409.
 """
 
+from functools import partial
+
 from django.db import IntegrityError
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -65,16 +67,17 @@ def _summary(relation, fields):
     return [f"{relation}__{field}" for field in fields]
 
 
-def with_api_relations(actions):
+def with_api_relations(actions, *, actors=True):
     """What an action's JSON reads: meeting and body, item, target meeting, owners and the
-    history with its actors, each related row only as far as the JSON reads it."""
+    history (with who made each change, for readers who see ``actors``), each related row
+    only as far as the JSON reads it."""
     # Ordered within each action: the model's ordering would join every event to its
     # action only to sort them.
     history = (
-        ActionEvent.objects.select_related("actor", "signed_off_at")
+        ActionEvent.objects.select_related(*(["actor"] if actors else []), "signed_off_at")
         .only(
             *(field.name for field in ActionEvent._meta.concrete_fields),
-            *_summary("actor", ACTOR_NAMES),
+            *(_summary("actor", ACTOR_NAMES) if actors else []),
             *_summary("signed_off_at", MEETING_SUMMARY),
         )
         .order_by("at", "id")
@@ -126,7 +129,14 @@ class ActionViewSet(PublicReadViewSet):
     def get_queryset(self):
         # Ordered within each action: the model's ordering would join every event to its
         # action only to sort them.
-        return visible_actions(Audience.of(self.request), "api", with_api_relations)
+        audience = Audience.of(self.request)
+        # Who made each change is read only for those who see it.
+        actors = audience.sees_actors
+        return visible_actions(
+            audience,
+            "api-with-actors" if actors else "api",
+            partial(with_api_relations, actors=actors),
+        )
 
     def get_serializer_context(self):
         # Officers' names in the history are for the people who work with them.

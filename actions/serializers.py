@@ -52,7 +52,7 @@ class ActionEventSerializer(QuickRead, serializers.ModelSerializer):
         return event.from_status or None
 
     def get_actor(self, event) -> str | None:
-        if event.actor is None or not self.context.get("show_actors"):
+        if not self.context.get("show_actors") or event.actor is None:
             return None
         return event.actor.get_full_name() or event.actor.get_username()
 

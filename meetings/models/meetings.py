@@ -124,10 +124,12 @@ class MeetingQuerySet(models.QuerySet):
 
 def _prefetched_empty(instances, name):
     """Mark the relation ``name`` of each instance as prefetched and empty: reading it
-    (``.all()``) then costs no query."""
+    (``.all()``) then costs no query. One empty result serves them all: it is only read."""
+    if not instances:
+        return
+    empty = getattr(instances[0], name).none()
+    empty._result_cache, empty._prefetch_done = [], True
     for instance in instances:
-        empty = getattr(instance, name).none()
-        empty._result_cache, empty._prefetch_done = [], True
         instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = empty
 
 
