@@ -34,7 +34,7 @@ class MeetingQuerySet(models.QuerySet):
 
     def with_record(self, audience, *, minuted=True, papers=True):
         """Each meeting with what its page, minutes and API detail read, as ``audience`` (a
-        meetings.visibility.Audience) may read it, in a fixed number of queries:
+        meetings.visibility.Audience) may read it, in at most a fixed number of queries:
 
         ``agenda_outline`` (every item's place and confidentiality), ``readable_items`` (with their
         papers and resolutions), ``attendances``, ``declarations``, ``visible_minutes`` (the
