@@ -22,6 +22,7 @@ from actions.references import KEY_LENGTH, reference_key
 from meetings.models import AgendaItem, Meeting, Minutes, Person, Resolution
 from meetings.models.changes import updated_at_field
 from meetings.models.stored_visibility import TracksVisibilityInputs, visibility_inputs_changed
+from panel.choice_labels import ChoiceLabels
 from panel.links import page_url
 from panel.prebuilt import prebuilt
 
@@ -192,7 +193,7 @@ def answered_for_by(user):
     return Action.objects.filter(Q(owners__users=user) | Q(owners__person__user=user)).values("pk")
 
 
-class Action(TracksVisibilityInputs, models.Model):
+class Action(TracksVisibilityInputs, ChoiceLabels, models.Model):
     """One piece of follow-up work that arose at a meeting, tracked until it is signed off."""
 
     class Status(models.TextChoices):
@@ -377,7 +378,7 @@ def _refresh_actions(sender, meeting_ids, **kwargs):
     Action.objects.of_meetings(meeting_ids).refresh_public_flags()
 
 
-class ActionEvent(models.Model):
+class ActionEvent(ChoiceLabels, models.Model):
     """One change in an action's status: an append-only history row."""
 
     action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="history")

@@ -13,6 +13,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from panel.choice_labels import ChoiceLabels
+
 MAX_UPDATE_CHARS = 4000
 
 
@@ -24,7 +26,7 @@ class ProgressUpdateQuerySet(models.QuerySet):
         return self.filter(status=ProgressUpdate.Status.ACCEPTED)
 
 
-class ProgressUpdate(models.Model):
+class ProgressUpdate(ChoiceLabels, models.Model):
     """One report of progress on an action, by its owner, and its review."""
 
     class Status(models.TextChoices):

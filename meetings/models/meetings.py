@@ -13,6 +13,7 @@ from meetings.models.changes import updated_at_field
 from meetings.models.people import Body
 from meetings.models.stored_visibility import TracksVisibilityInputs, refresh_visibility
 from meetings.wording import and_join
+from panel.choice_labels import ChoiceLabels
 from panel.links import page_url
 
 # Items in agenda order within their meeting, for prefetches (see ``with_record``).
@@ -168,7 +169,7 @@ def _load_minuted_record(meetings, attendances, attendance_items, declarations, 
         )
 
 
-class Meeting(TracksVisibilityInputs, models.Model):
+class Meeting(TracksVisibilityInputs, ChoiceLabels, models.Model):
     """One meeting of a body on one day."""
 
     class Kind(models.TextChoices):
@@ -264,7 +265,7 @@ class AgendaItemQuerySet(models.QuerySet):
         return self.filter(confidentiality=AgendaItem.Confidentiality.PUBLIC)
 
 
-class AgendaItem(TracksVisibilityInputs, models.Model):
+class AgendaItem(TracksVisibilityInputs, ChoiceLabels, models.Model):
     """One item of business on a meeting's agenda, and what the minutes say of it."""
 
     class Confidentiality(models.TextChoices):
@@ -398,7 +399,7 @@ class PaperQuerySet(models.QuerySet):
         ).exclude(marking=Paper.Marking.OFFICIAL_SENSITIVE)
 
 
-class Paper(models.Model):
+class Paper(ChoiceLabels, models.Model):
     """A report or document laid before a meeting for an agenda item."""
 
     class Marking(models.TextChoices):
@@ -437,7 +438,7 @@ class Paper(models.Model):
         return self.original_name or os.path.basename(self.file.name)
 
 
-class WorkProgrammeEntry(models.Model):
+class WorkProgrammeEntry(ChoiceLabels, models.Model):
     """An item a body plans to consider, at a given meeting or still to be scheduled."""
 
     class Kind(models.TextChoices):

@@ -15,6 +15,7 @@ from django.utils import timezone
 from meetings.models.changes import updated_at_field
 from meetings.models.meetings import Meeting
 from meetings.models.stored_visibility import TracksVisibilityInputs, refresh_visibility
+from panel.choice_labels import ChoiceLabels
 
 
 class MinutesQuerySet(models.QuerySet):
@@ -22,7 +23,7 @@ class MinutesQuerySet(models.QuerySet):
         return self.filter(status__in=Minutes.PUBLISHED_STATUSES)
 
 
-class Minutes(TracksVisibilityInputs, models.Model):
+class Minutes(TracksVisibilityInputs, ChoiceLabels, models.Model):
     """The minutes of one meeting, and where they stand in their lifecycle."""
 
     class Status(models.TextChoices):
@@ -87,7 +88,7 @@ def _minutes_deleted(sender, instance, **kwargs):
     refresh_visibility(meeting_ids=[instance.meeting_id])
 
 
-class MinutesEvent(models.Model):
+class MinutesEvent(ChoiceLabels, models.Model):
     """An append-only record of one step in a meeting's minutes lifecycle or a correction."""
 
     minutes = models.ForeignKey(Minutes, on_delete=models.PROTECT, related_name="history")

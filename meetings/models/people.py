@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from meetings.models.changes import updated_at_field
+from panel.choice_labels import ChoiceLabels
 from panel.links import page_url
 
 
@@ -22,7 +23,7 @@ def normalise_name(text):
     return " ".join(text.split())
 
 
-class Body(models.Model):
+class Body(ChoiceLabels, models.Model):
     """A body whose meetings the site records: the Panel, a board, a committee."""
 
     class Kind(models.TextChoices):
@@ -171,7 +172,7 @@ class MembershipQuerySet(models.QuerySet):
         return self.active_on(timezone.localdate())
 
 
-class Membership(models.Model):
+class Membership(ChoiceLabels, models.Model):
     """A person's seat on a body, in one role, for a period."""
 
     class Role(models.TextChoices):

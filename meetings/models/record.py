@@ -14,9 +14,10 @@ from meetings.models.stored_visibility import (
     refresh_visibility,
     visibility_inputs_changed,
 )
+from panel.choice_labels import ChoiceLabels
 
 
-class Attendance(models.Model):
+class Attendance(ChoiceLabels, models.Model):
     """One person's attendance (or apologies) at one meeting."""
 
     class Status(models.TextChoices):
@@ -79,7 +80,7 @@ class Attendance(models.Model):
         return self.status in self.PRESENT_STATUSES
 
 
-class Declaration(models.Model):
+class Declaration(ChoiceLabels, models.Model):
     """An interest a person declared at a meeting."""
 
     class InterestType(models.TextChoices):
@@ -173,7 +174,7 @@ class ResolutionQuerySet(models.QuerySet):
         )
 
 
-class Resolution(TracksVisibilityInputs, models.Model):
+class Resolution(TracksVisibilityInputs, ChoiceLabels, models.Model):
     """One resolution (or motion) decided under an agenda item."""
 
     class Kind(models.TextChoices):

@@ -4,9 +4,10 @@ from django.db import models
 
 from meetings.models.people import Person
 from meetings.models.record import Resolution
+from panel.choice_labels import ChoiceLabels
 
 
-class RecordedVote(models.Model):
+class RecordedVote(ChoiceLabels, models.Model):
     """One member's vote on one motion or amendment, as printed in a recorded vote."""
 
     class Vote(models.TextChoices):
