@@ -18,10 +18,11 @@ import shutil
 import subprocess
 import tempfile
 import time
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from bench.measure import Plan, Target, measure_cluster, measure_dataset
+from bench.measure import Plan, Target, measure_cluster, measure_dataset, measure_paired
 from bench.pages import QUICK
 from bench.report import checks as judge
 from bench.report import markdown, scale_ratios
@@ -162,18 +163,28 @@ def bench(args, results, workdir, base):
         workers=args.workers,
         single_connection=not args.quick,
     )
+    datasets = args.datasets.split(",")
+    # With both datasets, latency at one connection is measured in one paired pass.
+    paired = plan.single_connection and {"demo", "national"} <= set(datasets)
     cluster_target = None
     for engine in engines_to_run(args):
-        for dataset in args.datasets.split(","):
+        targets = []
+        for dataset in datasets:
             log(f"== {engine}, {dataset} dataset")
             target, build = prepare_target(
                 engine=engine, dataset=dataset, args=args, base=base, workdir=workdir
             )
-            rows = measure_dataset(target, plan)
+            rows = measure_dataset(target, replace(plan, single_connection=not paired))
             results["runs"].append(
                 {"engine": engine, "dataset": dataset, "build_seconds": build, "rows": rows}
             )
+            targets.append(target)
             cluster_target = target
+        if paired:
+            log(f"== {engine}, demo and national in turn, 1 connection")
+            measure_paired(
+                [t for name in ("demo", "national") for t in targets if t.dataset == name], plan
+            )
     if cluster_target and not args.no_cluster and shutil.which("nginx"):
         log("== two app servers behind nginx")
         per_server = Plan(

@@ -10,6 +10,11 @@ Each page is measured three ways:
   first anonymous view after an edit, which wrk cannot repeat.
 
 A static file of the page's size, served by the same server, is measured beside the hit.
+
+Latency at one connection, which compares the national pages with the demo's, is measured in
+a pass of its own when both datasets are run (``measure_paired``): each page and kind is
+timed on the demo's server and then at once on the national one, so the two readings share
+the machine's state rather than being taken minutes apart.
 """
 
 import os
@@ -122,6 +127,50 @@ def _measure_cached(target, plan):
             log(_line(row["page"], "member", row["member"]))
     finally:
         server.stop()
+
+
+def _single(target, server, path, plan, headers=None):
+    """One connection: a warm-up, then the measured run."""
+    url = server.url(path)
+    wrk(url, connections=1, seconds=plan.warmup, headers=headers)
+    return measured(
+        url, connections=1, seconds=plan.seconds, headers=headers, meters=_meters(target, server)
+    )
+
+
+def measure_paired(targets, plan):
+    """Latency at one connection (``c1``) of every page and kind, for each of ``targets``
+    (the demo and the national dataset of one engine) in turn, page by page: each target's
+    rows get their ``c1`` readings."""
+    for public_cache, kinds in ((False, ("cold",)), (True, ("hit", "member"))):
+        servers = [
+            AppServer(env=target.env_for(public_cache=public_cache), workers=plan.workers)
+            for target in targets
+        ]
+        try:
+            for server in servers:
+                server.start()
+            members = [
+                log_in(server.url(), username=target.member[0], password=target.member[1])
+                for target, server in zip(targets, servers, strict=True)
+            ]
+            rows = [{row["page"]: row for row in target.rows} for target in targets]
+            for label in rows[0]:
+                if not all(label in by_page for by_page in rows):
+                    continue
+                for kind in kinds:
+                    readings = []
+                    for target, server, by_page, member in zip(
+                        targets, servers, rows, members, strict=True
+                    ):
+                        row = by_page[label]
+                        headers = member if kind == "member" else None
+                        row[kind]["c1"] = _single(target, server, row["path"], plan, headers)
+                        readings.append(f"{target.dataset} {row[kind]['c1']['p50_ms']} ms")
+                    log(f"  {label:<20} {kind:<6} p50 at 1 connection: {', '.join(readings)}")
+        finally:
+            for server in servers:
+                server.stop()
 
 
 def measure_dataset(target, plan):

@@ -250,9 +250,16 @@ def scale_ratios(results):
                             "demo_ms": before["p50_ms"],
                             "national_ms": after["p50_ms"],
                             "ratio": round(after["p50_ms"] / before["p50_ms"], 2),
+                            # The national page may carry more rows than the demo's.
+                            "demo_bytes": demo_rows[row["page"]].get("bytes"),
+                            "national_bytes": row.get("bytes"),
                         }
                     )
     return out
+
+
+def _kb(size):
+    return None if size is None else size / 1000
 
 
 def _cell(value, pattern):
@@ -348,12 +355,18 @@ def markdown(results):
         lines += [
             "### National against demo latency (p50 at 1 connection)",
             "",
-            "| engine | page | kind | demo ms | national ms | ratio |",
-            "|---|---|---|---:|---:|---:|",
+            "Measured page by page on the demo's server and then on the national one, in one "
+            "pass. The national page is often the longer one (more rows and more choices in "
+            "its filters): its size is beside the demo's.",
+            "",
+            "| engine | page | kind | demo ms | national ms | ratio | demo KB | national KB |",
+            "|---|---|---|---:|---:|---:|---:|---:|",
         ]
         lines += [
             f"| {r['engine']} | {r['page']} | {r['kind']} | {r['demo_ms']:.1f} "
-            f"| {r['national_ms']:.1f} | {r['ratio']:.2f} |"
+            f"| {r['national_ms']:.1f} | {r['ratio']:.2f} "
+            f"| {_cell(_kb(r.get('demo_bytes')), '{:.1f}')} "
+            f"| {_cell(_kb(r.get('national_bytes')), '{:.1f}')} |"
             for r in results["scale_ratios"]
         ] + [""]
     if results.get("cluster"):

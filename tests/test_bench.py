@@ -2,7 +2,7 @@
 
 import pytest
 
-from bench.report import checks, markdown, scale_ratios
+from bench.report import KINDS, checks, markdown, scale_ratios
 from bench.servers import nginx_conf
 from bench.settings_check import slow_settings
 
@@ -169,7 +169,7 @@ def test_without_a_postgresql_national_run_the_targets_are_not_claimed():
 
 def test_national_latency_is_compared_with_demo_per_page_and_kind():
     demo = page_row("home")
-    national = page_row("home")
+    national = {**page_row("home"), "bytes": 61000}
     for row, p50 in ((demo, 4.0), (national, 6.0)):
         row["hit"]["c1"] = {**wrk_result(200, 2 * p50), "p50_ms": p50}
     results = results_with([national])
@@ -187,6 +187,8 @@ def test_national_latency_is_compared_with_demo_per_page_and_kind():
             "demo_ms": 4.0,
             "national_ms": 6.0,
             "ratio": 1.5,
+            "demo_bytes": 20000,
+            "national_bytes": 61000,
         }
     ]
     assert "FAIL: latency at national scale ≤ 1.2x demo" in "\n".join(
@@ -259,3 +261,82 @@ def test_reading_pdf_minutes_is_judged_per_page():
 
     slow = checks({"runs": [], "import": {**found, "pdf_seconds_per_page": 0.3, "pdf_ok": False}})
     assert any(line.startswith("FAIL: reading and parsing PDF minutes") for line in slow)
+
+
+def test_the_scale_table_shows_each_pages_size_beside_its_latency():
+    demo, national = page_row("members list"), {**page_row("members list"), "bytes": 68100}
+    demo["cold"]["c1"] = {**wrk_result(100, 20.0), "p50_ms": 10.0}
+    national["cold"]["c1"] = {**wrk_result(60, 40.0), "p50_ms": 20.0}
+    results = results_with([national])
+    results["runs"].append(
+        {"engine": "postgresql", "dataset": "demo", "build_seconds": 3, "rows": [demo]}
+    )
+    results["scale_ratios"] = scale_ratios(results)
+    results["checks"] = checks(results)
+
+    assert "| postgresql | members list | cold | 10.0 | 20.0 | 2.00 | 20.0 | 68.1 |" in markdown(
+        results
+    )
+
+
+class FakeServer:
+    started = []
+
+    def __init__(self, *, env, workers):
+        self.name = env["dataset"]
+        self.public_cache = env["public_cache"]
+
+    def start(self):
+        FakeServer.started.append(self)
+        return self
+
+    def stop(self):
+        FakeServer.started.remove(self)
+
+    def url(self, path="/"):
+        return f"http://{self.name}{path}"
+
+
+def test_the_paired_pass_times_each_page_on_both_datasets_one_after_the_other(monkeypatch):
+    from bench import measure
+
+    order = []
+
+    def single(target, server, path, plan, headers=None):
+        assert server in FakeServer.started and server.name == target.dataset
+        kind = "member" if headers else ("hit" if server.public_cache else "cold")
+        order.append((path, kind, target.dataset))
+        return {**wrk_result(100, 10.0), "p50_ms": 5.0}
+
+    monkeypatch.setattr(measure, "AppServer", FakeServer)
+    monkeypatch.setattr(measure, "_single", single)
+    monkeypatch.setattr(measure, "log_in", lambda url, **kw: {"Cookie": f"sessionid={url}"})
+    targets = [
+        measure.Target(
+            engine="postgresql",
+            dataset=name,
+            database=None,
+            env_for=lambda public_cache, name=name: {"dataset": name, "public_cache": public_cache},
+            pages={},
+            member=("bench-member", "pw"),
+            static_root=None,
+            rows=[page_row("home"), page_row("api actions")],
+        )
+        for name in ("demo", "national")
+    ]
+
+    measure.measure_paired(
+        targets, measure.Plan(seconds=1, warmup=1, workers=1, single_connection=True)
+    )
+
+    assert order == [
+        (path, kind, dataset)
+        for kinds in (("cold",), ("hit", "member"))
+        for path in ("/home/", "/api actions/")
+        for kind in kinds
+        for dataset in ("demo", "national")
+    ]
+    assert all(
+        row[kind]["c1"]["p50_ms"] == 5.0 for t in targets for row in t.rows for kind in KINDS
+    )
+    assert FakeServer.started == []
