@@ -2,7 +2,8 @@
 
 A list page repeats them on every row; an ``{% include %}`` costs a context push and a
 template render each time (4 ms for the hundred rows of the members list), a filter or tag
-a few microseconds. The wording is the pages' own, as before.
+a few microseconds; a whole row written by one tag saves the template's lookups of each cell
+too (a quarter of the members list's rendering). The wording and markup are the pages' own.
 """
 
 from django import template
@@ -39,6 +40,33 @@ def term(membership):
     if membership.end_date:
         return f"{long_date(membership.start_date)} to {long_date(membership.end_date)}"
     return f"From {long_date(membership.start_date)}"
+
+
+MEMBERSHIP_ROW = (
+    '<tr class="govuk-table__row">'
+    '<th scope="row" class="govuk-table__header"><a class="govuk-link" href="{}">{}</a></th>'
+    '<td data-label="Role" class="govuk-table__cell">{}</td>'
+    '<td data-label="Council or post" class="govuk-table__cell">{}</td>'
+    '<td data-label="Party" class="govuk-table__cell">{}</td>'
+    '<td data-label="Term" class="govuk-table__cell">{}</td>'
+    "</tr>"
+)
+
+
+@register.simple_tag
+def membership_row(membership):
+    """One row of the members list: the person (linked), role, council (or post when there
+    is none), party and term. The person must be loaded with the membership."""
+    person = membership.person
+    return format_html(
+        MEMBERSHIP_ROW,
+        person.get_absolute_url(),
+        person.formal_name,
+        membership.get_role_display(),
+        membership.council or membership.title,
+        membership.party,
+        term(membership),
+    )
 
 
 # status -> (tag colour, wording); a meeting still "scheduled" after its date is shown as

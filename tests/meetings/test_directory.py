@@ -814,3 +814,42 @@ def test_seed_record_counts_the_absence_without_apologies(client, record):
     # Present on 26 July; absent without apologies on 10 August; 9 October not counted (its
     # minutes, and so its attendance, are still a draft); 13 December not yet held.
     assert "Leicester, Leicestershire and Rutland Police and Crime Panel 2 1 0 1" in text
+
+
+def test_each_member_row_carries_its_link_role_seat_party_and_term(client, members, board):
+    taylor, _ = members
+    MembershipFactory(
+        person=person("Amrit", "Sood"),
+        body=board,
+        role=Membership.Role.MEMBER,
+        council="Rutland <County> Council",
+        party="Labour & Co-operative",
+        start_date=datetime.date(2023, 6, 1),
+    )
+
+    # Markup as the browser reads it: white space between tags is not compared.
+    page = re.sub(r">\s+<", "><", client.get(reverse("meetings:person_list")).content.decode())
+
+    cell = '<td data-label="{}" class="govuk-table__cell">{}</td>'
+    assert (
+        '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">'
+        f'<a class="govuk-link" href="{taylor.get_absolute_url()}">Councillor Deborah Taylor</a>'
+        "</th>"
+        + "".join(
+            cell.format(label, value)
+            for label, value in (
+                ("Role", "Chair"),
+                ("Council or post", "Leicestershire County Council"),
+                ("Party", ""),
+                ("Term", "From 25 May 2023"),
+            )
+        )
+        + "</tr>"
+    ) in page
+    # No council: the post is printed in its place.
+    assert cell.format("Council or post", "Chief Finance Officer") in page
+    assert cell.format("Role", "Standing attendee") in page
+    # What an officer typed is escaped.
+    assert cell.format("Council or post", "Rutland &lt;County&gt; Council") in page
+    assert cell.format("Party", "Labour &amp; Co-operative") in page
+    assert cell.format("Term", "1 May 2021 to 24 May 2023") in page
