@@ -11,6 +11,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import normalize_newlines
 
+from meetings.templatetags.clock import clock
+
 register = template.Library()
 
 MONTHS = [
@@ -85,6 +87,53 @@ def meeting_status_tag(meeting, today):
         meeting.status, ("grey", "Past meeting") if meeting.date < today else ("blue", "Scheduled")
     )
     return format_html('<strong class="govuk-tag govuk-tag--{}">{}</strong>', colour, text)
+
+
+MEETING_ROW = (
+    '<tr class="govuk-table__row">'
+    '<td data-label="Date" class="govuk-table__cell">{}</td>'
+    '<td data-label="Meeting" class="govuk-table__cell"><a class="govuk-link" href="{}">{}</a>'
+    '<br><span class="govuk-body-s">{}</span></td>'
+    '<td data-label="Status" class="govuk-table__cell">{}</td>'
+    '<td data-label="Minutes" class="govuk-table__cell">{}</td>'
+    "</tr>"
+)
+# minutes status -> the link's wording in the meetings list
+MINUTES_LINKS = {"confirmed": "Confirmed minutes", "published": "Draft minutes"}
+
+
+@register.simple_tag
+def meeting_row(meeting, today):
+    """One row of the meetings list: day and time, the meeting (linked) and its body, its
+    status, and a link to the minutes its reader may see (``visible_minutes``), if any."""
+    date = meeting.date
+    when = f"{date.day} {MONTHS[date.month - 1]}"
+    if meeting.start_time:
+        when = format_html(
+            '{}<br><span class="govuk-body-s">{}</span>', when, clock(meeting.start_time)
+        )
+    heading = meeting.heading
+    minutes = meeting.visible_minutes
+    if minutes:
+        minutes_cell = format_html(
+            '<a class="govuk-link" href="{}">{}<span class="govuk-visually-hidden"> of {}, {}'
+            "</span></a>",
+            meeting.get_minutes_url(),
+            MINUTES_LINKS.get(minutes.status, "Unpublished draft"),
+            heading,
+            long_date(date),
+        )
+    else:
+        minutes_cell = "\u2013"
+    return format_html(
+        MEETING_ROW,
+        when,
+        meeting.get_absolute_url(),
+        heading,
+        meeting.body.name,
+        meeting_status_tag(meeting, today),
+        minutes_cell,
+    )
 
 
 def _and_list(words):

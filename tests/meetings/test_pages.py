@@ -195,6 +195,79 @@ def test_meetings_list_links_draft_minutes_for_staff(staff_client, record):
     assert "Unpublished draft of Ordinary meeting, 9 October 2023" in text
 
 
+def table_rows(response):
+    """The meetings table's rows, with the line breaks and indents of the template's layout
+    (which a browser does not show) taken out."""
+    page = re.sub(r">\s*\n\s*|\s*\n\s*<", lambda m: m.group(0).strip(), response.content.decode())
+    return re.findall(r'<tr class="govuk-table__row"><td data-label="Date".*?</tr>', page)
+
+
+def meeting_row(meeting, *, day, time, status, minutes):
+    cell = '<td data-label="{}" class="govuk-table__cell">{}</td>'
+    return (
+        '<tr class="govuk-table__row">'
+        + cell.format("Date", f'{day}<br><span class="govuk-body-s">{time}</span>')
+        + cell.format(
+            "Meeting",
+            f'<a class="govuk-link" href="{meeting.get_absolute_url()}">{meeting.heading}</a>'
+            '<br><span class="govuk-body-s">Leicester, Leicestershire and Rutland Police and '
+            "Crime Panel</span>",
+        )
+        + cell.format("Status", status)
+        + cell.format("Minutes", minutes)
+        + "</tr>"
+    )
+
+
+def test_meetings_list_rows_carry_date_time_link_status_and_minutes(staff_client, record):
+    by_day = {m.date: m for m in Meeting.objects.all()}
+    annual, hearing = by_day[datetime.date(2023, 7, 26)], by_day[datetime.date(2023, 8, 10)]
+    october, december = by_day[datetime.date(2023, 10, 9)], by_day[datetime.date(2023, 12, 13)]
+    held = '<strong class="govuk-tag govuk-tag--green">Held</strong>'
+
+    def minutes_link(meeting, wording, when):
+        return (
+            f'<a class="govuk-link" href="{meeting.get_minutes_url()}">{wording}'
+            f'<span class="govuk-visually-hidden"> of {meeting.heading}, {when}</span></a>'
+        )
+
+    with time_machine.travel(datetime.datetime(2024, 1, 10, 12, tzinfo=datetime.UTC)):
+        public = table_rows(Client().get(MEETINGS))
+        staff = table_rows(staff_client.get(MEETINGS))
+
+    assert public == [
+        meeting_row(
+            december,
+            day="13 December",
+            time="1pm",
+            status='<strong class="govuk-tag govuk-tag--grey">Past meeting</strong>',
+            minutes="\u2013",
+        ),
+        meeting_row(october, day="9 October", time="1pm", status=held, minutes="\u2013"),
+        meeting_row(
+            hearing,
+            day="10 August",
+            time="10:30am",
+            status=held,
+            minutes=minutes_link(hearing, "Draft minutes", "10 August 2023"),
+        ),
+        meeting_row(
+            annual,
+            day="26 July",
+            time="1pm",
+            status=held,
+            minutes=minutes_link(annual, "Confirmed minutes", "26 July 2023"),
+        ),
+    ]
+    assert staff[1] == meeting_row(
+        october,
+        day="9 October",
+        time="1pm",
+        status=held,
+        minutes=minutes_link(october, "Unpublished draft", "9 October 2023"),
+    )
+
+
 @pytest.mark.parametrize("extra", [0, 30])
 def test_meetings_list_query_count_does_not_grow_with_rows(
     client, record, django_assert_num_queries, extra
