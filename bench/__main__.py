@@ -174,7 +174,9 @@ def bench(args, results, workdir, base):
             target, build = prepare_target(
                 engine=engine, dataset=dataset, args=args, base=base, workdir=workdir
             )
-            rows = measure_dataset(target, replace(plan, single_connection=not paired))
+            rows = measure_dataset(
+                target, replace(plan, single_connection=plan.single_connection and not paired)
+            )
             results["runs"].append(
                 {"engine": engine, "dataset": dataset, "build_seconds": build, "rows": rows}
             )

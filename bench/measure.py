@@ -9,7 +9,9 @@ Each page is measured three ways:
 - cold: anonymous with the public cache turned off (DJANGO_PUBLIC_CACHE=0), standing for the
   first anonymous view after an edit, which wrk cannot repeat.
 
-A static file of the page's size, served by the same server, is measured beside the hit.
+A static file of the page's size, served by the same server, is measured beside the hit. The
+two servers (public cache off and on) run side by side, and each page's rows are taken one
+after the other, so that they share the machine's state.
 
 Latency at one connection, which compares the national pages with the demo's, is measured in
 a pass of its own when both datasets are run (``measure_paired``): each page and kind is
@@ -90,43 +92,34 @@ def _drive(target, server, path, plan, headers=None):
     return out
 
 
-def _measure_cold(target, plan):
-    """Sizes every page and measures it with the public cache off; writes the static twins."""
-    server = AppServer(env=target.env_for(public_cache=False), workers=plan.workers).start()
-    try:
-        for label, path in target.pages.items():
-            status, _, body = fetch(server.url(path))
-            row = {"page": label, "path": path, "bytes": len(body), "status": status}
-            row["x_cache"] = {"cold": cache_state(server.url(path))}
-            row["cold"] = _drive(target, server, path, plan)
-            log(_line(label, "cold", row["cold"]))
-            target.rows.append(row)
-    finally:
-        server.stop()
-    for row in target.rows:
-        twin = target.static_root / twin_path(target, row["page"])
+def _size_pages(target, server):
+    """Each page's row (its size and status), and its static twin of the same size, written
+    before the server that serves the twins starts (it lists its static files then)."""
+    for label, path in target.pages.items():
+        status, _, body = fetch(server.url(path))
+        row = {"page": label, "path": path, "bytes": len(body), "status": status}
+        row["x_cache"] = {"cold": cache_state(server.url(path))}
+        target.rows.append(row)
+        twin = target.static_root / twin_path(target, label)
         twin.parent.mkdir(parents=True, exist_ok=True)
-        twin.write_bytes(b"x" * row["bytes"])
+        twin.write_bytes(b"x" * len(body))
 
 
-def _measure_cached(target, plan):
-    """Hit, member and static twin for every page, on a server with the public cache on."""
-    server = AppServer(env=target.env_for(public_cache=True), workers=plan.workers).start()
-    try:
-        member = log_in(server.url(), username=target.member[0], password=target.member[1])
-        for row in target.rows:
-            path = row["path"]
-            row["x_cache"]["hit"] = cache_state(server.url(path))
-            row["x_cache"]["member"] = cache_state(server.url(path), member)
-            row["hit"] = _drive(target, server, path, plan)
-            row["member"] = _drive(target, server, path, plan, headers=member)
-            static = _drive(target, server, f"/static/{twin_path(target, row['page'])}", plan)
-            row["static"] = static
-            row["static_ratio"] = round(static["c8"]["rps"] / max(row["hit"]["c8"]["rps"], 0.1), 2)
-            log(_line(row["page"], "hit", row["hit"], f" | x{row['static_ratio']} static"))
-            log(_line(row["page"], "member", row["member"]))
-    finally:
-        server.stop()
+def _measure_page(target, row, plan, cold, cached, member):
+    """A page's rows one after the other: cold on the server with the public cache off, then
+    hit, member and the static twin on the one with it on."""
+    path = row["path"]
+    row["cold"] = _drive(target, cold, path, plan)
+    log(_line(row["page"], "cold", row["cold"]))
+    row["x_cache"]["hit"] = cache_state(cached.url(path))
+    row["x_cache"]["member"] = cache_state(cached.url(path), member)
+    row["hit"] = _drive(target, cached, path, plan)
+    row["member"] = _drive(target, cached, path, plan, headers=member)
+    static = _drive(target, cached, f"/static/{twin_path(target, row['page'])}", plan)
+    row["static"] = static
+    row["static_ratio"] = round(static["c8"]["rps"] / max(row["hit"]["c8"]["rps"], 0.1), 2)
+    log(_line(row["page"], "hit", row["hit"], f" | x{row['static_ratio']} static"))
+    log(_line(row["page"], "member", row["member"]))
 
 
 def _single(target, server, path, plan, headers=None):
@@ -174,8 +167,21 @@ def measure_paired(targets, plan):
 
 
 def measure_dataset(target, plan):
-    _measure_cold(target, plan)
-    _measure_cached(target, plan)
+    """Every page's rows, page by page, with both servers up: a page's cold, hit and member
+    rows are taken within a minute of each other, not one kind for every page and then the
+    next, so the machine's drift over a run does not read as a difference between them."""
+    cold = AppServer(env=target.env_for(public_cache=False), workers=plan.workers).start()
+    cached = None
+    try:
+        _size_pages(target, cold)
+        cached = AppServer(env=target.env_for(public_cache=True), workers=plan.workers).start()
+        member = log_in(cached.url(), username=target.member[0], password=target.member[1])
+        for row in target.rows:
+            _measure_page(target, row, plan, cold, cached, member)
+    finally:
+        for server in (cold, cached):
+            if server is not None:
+                server.stop()
     return target.rows
 
 

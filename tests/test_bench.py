@@ -340,3 +340,90 @@ def test_the_paired_pass_times_each_page_on_both_datasets_one_after_the_other(mo
         row[kind]["c1"]["p50_ms"] == 5.0 for t in targets for row in t.rows for kind in KINDS
     )
     assert FakeServer.started == []
+
+
+def test_each_pages_cold_hit_and_member_rows_are_taken_one_after_the_other(monkeypatch, tmp_path):
+    from bench import measure
+
+    order = []
+
+    def drive(target, server, path, plan, headers=None):
+        assert server in FakeServer.started
+        if path.startswith("/static/"):
+            # The twin was written before the server that serves it started.
+            assert (tmp_path / path.removeprefix("/static/")).read_bytes() == b"x" * 5
+            kind = "static"
+        else:
+            kind = "member" if headers else ("hit" if server.public_cache else "cold")
+        order.append((path.removeprefix("/static/"), kind))
+        return {"c8": wrk_result(100, 10.0, app=5.0)}
+
+    monkeypatch.setattr(measure, "AppServer", FakeServer)
+    monkeypatch.setattr(measure, "_drive", drive)
+    monkeypatch.setattr(measure, "fetch", lambda url, headers=None: (200, {}, b"abcde"))
+    monkeypatch.setattr(measure, "cache_state", lambda url, headers=None: "")
+    monkeypatch.setattr(measure, "log_in", lambda url, **kw: {"Cookie": "sessionid=s"})
+    target = measure.Target(
+        engine="postgresql",
+        dataset="national",
+        database=None,
+        env_for=lambda public_cache: {"dataset": "national", "public_cache": public_cache},
+        pages={"home": "/", "api actions": "/api/v1/actions/"},
+        member=("bench-member", "pw"),
+        static_root=tmp_path,
+    )
+
+    rows = measure.measure_dataset(
+        target, measure.Plan(seconds=1, warmup=1, workers=1, single_connection=False)
+    )
+
+    twins = {"/": "bench/postgresql-national/home.html"}
+    twins["/api/v1/actions/"] = "bench/postgresql-national/api-actions.html"
+    assert order == [
+        step
+        for path in ("/", "/api/v1/actions/")
+        for step in ((path, "cold"), (path, "hit"), (path, "member"), (twins[path], "static"))
+    ]
+    assert [(row["page"], row["bytes"], row["static_ratio"]) for row in rows] == [
+        ("home", 5, 1.0),
+        ("api actions", 5, 1.0),
+    ]
+    assert FakeServer.started == []
+
+
+@pytest.mark.parametrize(
+    ("quick", "datasets", "in_each_pass", "paired"),
+    [
+        (True, "national", [False], False),
+        (False, "national", [True], False),
+        (False, "demo,national", [False, False], True),
+    ],
+)
+def test_one_connection_is_measured_once_and_never_in_a_quick_run(
+    monkeypatch, quick, datasets, in_each_pass, paired
+):
+    import argparse
+
+    from bench import __main__ as main
+
+    seen, pairs = [], []
+
+    def prepare_target(*, engine, dataset, **kwargs):
+        return argparse.Namespace(dataset=dataset), None
+
+    monkeypatch.setattr(main, "prepare_target", prepare_target)
+    monkeypatch.setattr(main, "engines_to_run", lambda args: ["postgresql"])
+    monkeypatch.setattr(
+        main, "measure_dataset", lambda t, plan: seen.append(plan.single_connection) or []
+    )
+    monkeypatch.setattr(main, "measure_paired", lambda targets, plan: pairs.append(targets))
+    args = argparse.Namespace(
+        seconds=1, warmup=1, workers=1, quick=quick, datasets=datasets, no_cluster=True
+    )
+
+    main.bench(args, {"runs": []}, None, {})
+
+    assert seen == in_each_pass
+    assert [[t.dataset for t in targets] for targets in pairs] == (
+        [["demo", "national"]] if paired else []
+    )
