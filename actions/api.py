@@ -18,7 +18,7 @@ from rest_framework.response import Response
 
 from actions import services
 from actions.filters import ActionFilter
-from actions.models import Action, ActionEvent, visible_actions
+from actions.models import Action, ActionEvent, prefetch_owners, visible_actions
 from actions.serializers import (
     ActionFromMotionSerializer,
     ActionSerializer,
@@ -93,7 +93,7 @@ def with_api_relations(actions, *, actors=True):
             # The item is summarised (number, title): its own words stay in the database.
             *_summary("item", ITEM_SUMMARY),
         )
-        .prefetch_related("owners", Prefetch("history", queryset=history))
+        .prefetch_related(prefetch_owners(), Prefetch("history", queryset=history))
     )
 
 

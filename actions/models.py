@@ -10,6 +10,7 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     OuterRef,
+    Prefetch,
     Q,
     Subquery,
     Value,
@@ -163,6 +164,14 @@ class ActionQuerySet(models.QuerySet):
             Q(pk__in=answered_for_by(user))
             | Q(Exists(person.filter(pk=OuterRef("resolution__mover_id"))))
         )
+
+
+def prefetch_owners():
+    """Each action's owners, by name, loaded in one query into a list (``Action.owner_list``).
+
+    Half the Python of ``prefetch_related("owners")``, which builds a related manager and a
+    queryset for every action to hold what it loaded."""
+    return Prefetch("owners", to_attr="_loaded_owners")
 
 
 def readers_key(audience):
@@ -344,6 +353,12 @@ class Action(TracksVisibilityInputs, ChoiceLabels, models.Model):
             raise ValidationError({"item": "That item belongs to another meeting."})
         if self.resolution_id and self.item_id and self.resolution.item_id != self.item_id:
             raise ValidationError({"resolution": "That resolution belongs to another item."})
+
+    @property
+    def owner_list(self):
+        """The owners by name: as loaded with the action (``prefetch_owners``), else read now."""
+        loaded = self.__dict__.get("_loaded_owners")
+        return loaded if loaded is not None else list(self.owners.all())
 
     @property
     def is_closed(self):

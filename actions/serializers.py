@@ -90,7 +90,7 @@ class ActionSerializer(QuickRead, serializers.ModelSerializer):
         allow_null=True,
         help_text='The meeting it should come back to ("update to CGB in January").',
     )
-    owners = OwnerSerializer(many=True, read_only=True)
+    owners = OwnerSerializer(many=True, read_only=True, source="owner_list")
     restricted = serializers.BooleanField(
         source="is_restricted",
         read_only=True,

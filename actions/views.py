@@ -24,7 +24,14 @@ from django_filters.views import FilterMixin
 from actions import counts as counts_module
 from actions.filters import ActionFilter, NullsLastOrderingFilter
 from actions.forms import ReportMeetingForm
-from actions.models import Action, ActionEvent, Owner, readers_key, visible_actions
+from actions.models import (
+    Action,
+    ActionEvent,
+    Owner,
+    prefetch_owners,
+    readers_key,
+    visible_actions,
+)
 from actions.progress import ProgressUpdate, may_report_on
 from actions.reports import actions_arising_report
 from meetings.models import Body, Meeting, Membership
@@ -160,7 +167,7 @@ class ActionPageFilter(ActionFilter):
 def with_page_relations(queryset):
     """What the action tables read (``action_row``): the action, the meeting it arose at and
     its body, and its owners (whether it is public is stored on the action itself)."""
-    return queryset.select_related("meeting__body").prefetch_related("owners")
+    return queryset.select_related("meeting__body").prefetch_related(prefetch_owners())
 
 
 def rag_counts(queryset, *, audience, filters):
@@ -312,7 +319,7 @@ class ActionExportView(FilteredActionsMixin, View):
                     action.meeting.body.label,
                     action.meeting.date.isoformat(),
                     action.text,
-                    "; ".join(owner.name for owner in action.owners.all()),
+                    "; ".join(owner.name for owner in action.owner_list),
                     action.due_date.isoformat() if action.due_date else "",
                     action.target_meeting or "",
                     action.get_status_display(),
@@ -346,7 +353,7 @@ class ActionDetailView(DetailView):
                 "target_meeting__body",
                 "signed_off_at__body",
             )
-            .prefetch_related("owners", Prefetch("history", queryset=history))
+            .prefetch_related(prefetch_owners(), Prefetch("history", queryset=history))
         )
 
     def get_context_data(self, **kwargs):

@@ -23,7 +23,7 @@ from actions.admin.filters import (
 )
 from actions.admin.workflow import ActionWorkflowMixin, action_label
 from actions.forms import ActionFromResolutionForm
-from actions.models import Action, ActionEvent, Owner, Reminder
+from actions.models import Action, ActionEvent, Owner, Reminder, prefetch_owners
 from meetings.admin.common import ReadOnlyMixin
 from meetings.models import Resolution
 from panel.admin import CheckedSelectionMixin
@@ -114,7 +114,7 @@ class ActionAdmin(ActionWorkflowMixin, CheckedSelectionMixin, admin.ModelAdmin):
             .get_queryset(request)
             .with_rag()
             .select_related("meeting__body")
-            .prefetch_related("owners")
+            .prefetch_related(prefetch_owners())
         )
 
     @admin.display(description="Shown to the public")
@@ -140,7 +140,7 @@ class ActionAdmin(ActionWorkflowMixin, CheckedSelectionMixin, admin.ModelAdmin):
 
     @admin.display(description="Owners")
     def owner_names(self, action):
-        return ", ".join(owner.name for owner in action.owners.all())
+        return ", ".join(owner.name for owner in action.owner_list)
 
     @admin.display(description="RAG", ordering="rag")
     def rag_tag(self, action):

@@ -8,7 +8,7 @@ a fixed number of queries, however many actions there are.
 
 from django import template
 
-from actions.models import Action, visible_actions
+from actions.models import Action, prefetch_owners, visible_actions
 from meetings.visibility import Audience
 
 register = template.Library()
@@ -26,7 +26,7 @@ def actions_arising(context, meeting):
         "arising",
         lambda visible: (
             visible.select_related("target_meeting__body")
-            .prefetch_related("owners")
+            .prefetch_related(prefetch_owners())
             .order_by("reference_key", "pk")
         ),
     ).filter(meeting=meeting)

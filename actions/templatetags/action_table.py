@@ -42,8 +42,8 @@ def rag_tag(rag):
 
 @register.filter
 def owner_names(action, none="Not assigned"):
-    """ "OPCC, Force", or ``none`` (the owners must be prefetched)."""
-    return ", ".join(owner.name for owner in action.owners.all()) or none
+    """ "OPCC, Force", or ``none`` (the owners must be prefetched: ``prefetch_owners``)."""
+    return ", ".join(owner.name for owner in action.owner_list) or none
 
 
 @register.simple_tag

@@ -549,3 +549,45 @@ def test_meeting_filter_lists_every_meeting_when_they_are_few(client, log, june,
     options = meeting_options(client.get(reverse("actions:action_list")))
 
     assert options == ["All meetings", str(july_panel), str(june)]
+
+
+# Owners, wherever an action is shown
+
+
+def test_owners_are_named_in_order_everywhere_and_a_change_shows_on_the_next_request(
+    client, make_action, opcc, force, june
+):
+    action = make_action("8g", owners=[opcc, force], due=days(60))
+    page = reverse("actions:action_detail", args=[action.pk])
+    api = f"/api/v1/actions/{action.pk}/"
+
+    def everywhere():
+        table = client.get(reverse("actions:action_list"))
+        [row] = [row for row in csv_rows(client.get(reverse("actions:action_export")))[1:]]
+        arising = client.get(june.get_absolute_url())
+        return (
+            table.text.split("Action 8g text", 1)[1].split("</tr>", 1)[0],
+            client.get(page).text,
+            row[4],
+            [owner["name"] for owner in client.get(api).json()["owners"]],
+            arising.text.split("Action 8g text", 1)[1].split("</tr>", 1)[0],
+        )
+
+    cell, detail, exported, listed, arising = everywhere()
+    assert "Force, OPCC" in cell and "Force, OPCC" in arising
+    assert "Owners</dt>" in detail and "Force, OPCC</dd>" in detail
+    assert exported == "Force; OPCC"
+    assert listed == ["Force", "OPCC"]
+
+    action.owners.set([opcc])
+    cell, detail, exported, listed, arising = everywhere()
+    assert "OPCC" in cell and "Force" not in cell and "Force" not in arising
+    assert "Owner</dt>" in detail and "OPCC</dd>" in detail
+    assert exported == "OPCC"
+    assert listed == ["OPCC"]
+
+
+def test_an_actions_owners_are_read_when_they_were_not_loaded_with_it(make_action, opcc, force):
+    action = Action.objects.get(pk=make_action("8g", owners=[opcc, force]).pk)
+
+    assert [owner.name for owner in action.owner_list] == ["Force", "OPCC"]
