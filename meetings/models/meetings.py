@@ -39,7 +39,9 @@ class MeetingQuerySet(models.QuerySet):
 
         ``agenda_outline`` (every item's place and confidentiality), ``readable_items`` (with their
         papers and resolutions), ``attendances``, ``declarations``, ``visible_minutes`` (the
-        minutes, or None) and ``record_visible``. A withheld item's words are never loaded.
+        minutes, or None) and ``record_visible``. A withheld item's words are never loaded:
+        for a meeting that withholds items from ``audience``, the outline is read apart from
+        the readable items; for the rest (most meetings) it is the readable items themselves.
         Without ``minuted`` (the meeting's page, which prints the agenda, not the minutes),
         the items' minutes and resolutions are left out; without ``papers`` (the minutes'
         page), the papers.
@@ -70,10 +72,12 @@ class MeetingQuerySet(models.QuerySet):
             )
         else:
             readable_items = readable_items.defer("minutes_text")
-        # Who may read every item reads the outline from the same rows (``agenda_outline``).
-        items = [models.Prefetch("items", queryset=readable_items, to_attr="readable_items")]
+        # Who may read every item reads the outline from the same rows (``agenda_outline``),
+        # as does anyone at a meeting that withholds none of its items from them.
+        items = models.Prefetch("items", queryset=readable_items, to_attr="readable_items")
+        withheld = None
         if not audience.confidential:
-            items.insert(0, models.Prefetch("items", queryset=outline, to_attr="outline"))
+            withheld = models.Prefetch("items", queryset=outline, to_attr="outline")
         # The minutes (a row of dates and status, no words) come with the meeting; whether
         # they and the record may be read is then decided on them (``minutes_reader``).
         minutes = "minutes__confirmed_by__item__meeting__body" if minuted else "minutes"
@@ -85,22 +89,24 @@ class MeetingQuerySet(models.QuerySet):
         declarations = (
             audience.declarations(of_readable_records=True).select_related("person").order_by("id")
         )
-        queryset = (
-            self.select_related(minutes)
-            .annotate(
-                has_declarations=models.Exists(
-                    declarations.model.objects.filter(meeting=models.OuterRef("pk"))
-                ),
-                attendance_names_items=models.Exists(
-                    attendances.model.items.through.objects.filter(
-                        attendance__meeting=models.OuterRef("pk")
-                    )
-                ),
+        flags = {
+            "has_declarations": models.Exists(
+                declarations.model.objects.filter(meeting=models.OuterRef("pk"))
+            ),
+            "attendance_names_items": models.Exists(
+                attendances.model.items.through.objects.filter(
+                    attendance__meeting=models.OuterRef("pk")
+                )
+            ),
+        }
+        if withheld is not None:
+            flags["withholds_items"] = models.Exists(
+                AgendaItem.objects.not_public().filter(meeting=models.OuterRef("pk"))
             )
-            .prefetch_related(*items)
-        )
+        queryset = self.select_related(minutes).annotate(**flags).prefetch_related(items)
         queryset.minutes_reader = audience.minutes_reader
         queryset.record_prefetches = (
+            withheld,
             models.Prefetch("attendances", queryset=attendances),
             models.Prefetch("items", queryset=outline),
             models.Prefetch("declarations", queryset=declarations),
@@ -113,7 +119,10 @@ class MeetingQuerySet(models.QuerySet):
         if self.minutes_reader is not None:
             _read_minutes(self._result_cache, self.minutes_reader)
         if self.record_prefetches:
-            _load_minuted_record(self._result_cache, *self.record_prefetches)
+            withheld, *record = self.record_prefetches
+            if withheld is not None:
+                _load_outline(self._result_cache, withheld)
+            _load_minuted_record(self._result_cache, *record)
 
     def upcoming(self, on=None):
         on = on or timezone.localdate()
@@ -132,6 +141,14 @@ def _prefetched_empty(instances, name):
     empty._result_cache, empty._prefetch_done = [], True
     for instance in instances:
         instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = empty
+
+
+def _load_outline(meetings, outline):
+    """The outline of every item (``agenda_outline``) of the meetings that withhold some;
+    no query when none do."""
+    withholding = [meeting for meeting in meetings if meeting.withholds_items]
+    if withholding:
+        models.prefetch_related_objects(withholding, outline)
 
 
 def _read_minutes(meetings, reader):
@@ -263,6 +280,10 @@ class AgendaItemQuerySet(models.QuerySet):
     def public(self):
         """Items whose text the public may read."""
         return self.filter(confidentiality=AgendaItem.Confidentiality.PUBLIC)
+
+    def not_public(self):
+        """Items whose text the public may not read: all but ``public()``."""
+        return self.exclude(confidentiality=AgendaItem.Confidentiality.PUBLIC)
 
 
 class AgendaItem(TracksVisibilityInputs, ChoiceLabels, models.Model):

@@ -505,13 +505,44 @@ def test_a_record_with_no_declarations_and_no_named_items_costs_no_query_for_the
 ):
     meeting, _, _ = a_minuted_meeting(no_declarations=True)
 
-    # meeting (with its minutes, whether it has declarations, and whether anyone was there
-    # for named items only); outline, readable items, papers; attendance; actions arising
-    with django_assert_num_queries(6):
+    # meeting (with its minutes, whether it has declarations, whether anyone was there for
+    # named items only and whether it withholds items); readable items (every item, here:
+    # also the outline), papers; attendance; actions arising
+    with django_assert_num_queries(5):
         response = client.get(meeting_url(meeting))
 
     assert "Ann Whole Bo Part" in section(response, "Attendance", "Declarations")
     assert "There were no declarations." in page_text(response)
+
+
+@pytest.mark.django_db
+def test_an_item_withheld_from_the_public_costs_its_outline_a_query_and_shows_no_words(
+    client, member_user, django_assert_num_queries
+):
+    meeting, _, _ = a_minuted_meeting(no_declarations=True)
+    AgendaItemFactory(
+        meeting=meeting,
+        order=3,
+        number="3",
+        title="Award of the custody contract",
+        description="Tenders from three firms.",
+        confidentiality="exempt",
+        exempt_paragraphs="3",
+    )
+
+    # as a meeting with every item public, and the outline of all its items
+    with django_assert_num_queries(6):
+        response = client.get(meeting_url(meeting))
+
+    agenda = section(response, "Agenda", "Attendance")
+    assert "1. Apologies" in agenda and "2. Budget" in agenda
+    assert "3. Item considered in private" in agenda
+    assert "Schedule 12A" in agenda
+    assert "custody" not in response.text and "Tenders" not in response.text
+    # A member reads the item.
+    client.force_login(member_user)
+    member_agenda = section(client.get(meeting_url(meeting)), "Agenda", "Attendance")
+    assert "3. Award of the custody contract" in member_agenda
 
 
 @pytest.mark.django_db
@@ -521,9 +552,9 @@ def test_a_record_not_yet_published_is_not_loaded_for_the_public(
     meeting, part, budget = a_minuted_meeting(status=Minutes.Status.DRAFT)
     part.items.add(budget)
 
-    # meeting, with its minutes; outline, readable items, papers; actions arising: no
-    # attendance
-    with django_assert_num_queries(5):
+    # meeting, with its minutes; readable items (also the outline), papers; actions
+    # arising: no attendance
+    with django_assert_num_queries(4):
         response = client.get(meeting_url(meeting))
 
     text = page_text(response)
