@@ -10,7 +10,6 @@ and its history. A transition the action's status does not allow is a 409.
 from functools import partial
 
 from django.db import IntegrityError
-from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, status
 from rest_framework.decorators import action
@@ -18,7 +17,13 @@ from rest_framework.response import Response
 
 from actions import services
 from actions.filters import ActionFilter
-from actions.models import Action, ActionEvent, prefetch_owners, visible_actions
+from actions.models import (
+    Action,
+    ActionEvent,
+    prefetch_history,
+    prefetch_owners,
+    visible_actions,
+)
 from actions.serializers import (
     ActionFromMotionSerializer,
     ActionSerializer,
@@ -93,7 +98,7 @@ def with_api_relations(actions, *, actors=True):
             # The item is summarised (number, title): its own words stay in the database.
             *_summary("item", ITEM_SUMMARY),
         )
-        .prefetch_related(prefetch_owners(), Prefetch("history", queryset=history))
+        .prefetch_related(prefetch_owners(), prefetch_history(history))
     )
 
 

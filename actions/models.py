@@ -174,6 +174,13 @@ def prefetch_owners():
     return Prefetch("owners", to_attr="_loaded_owners")
 
 
+def prefetch_history(events):
+    """Each action's history, as ``events`` (a queryset of ActionEvent) reads and orders it,
+    loaded in one query into a list (``Action.history_list``): without the related manager
+    and the copy of ``events`` that ``Prefetch("history")`` makes for every action."""
+    return Prefetch("history", queryset=events, to_attr="_loaded_history")
+
+
 def readers_key(audience):
     """Who is reading, as far as which actions they may see goes: everyone who sees every
     action sees the same ones, as does every anonymous visitor; anyone else also sees the
@@ -359,6 +366,12 @@ class Action(TracksVisibilityInputs, ChoiceLabels, models.Model):
         """The owners by name: as loaded with the action (``prefetch_owners``), else read now."""
         loaded = self.__dict__.get("_loaded_owners")
         return loaded if loaded is not None else list(self.owners.all())
+
+    @property
+    def history_list(self):
+        """The history: as loaded with the action (``prefetch_history``), else read now."""
+        loaded = self.__dict__.get("_loaded_history")
+        return loaded if loaded is not None else list(self.history.all())
 
     @property
     def is_closed(self):

@@ -97,7 +97,7 @@ class ActionSerializer(QuickRead, serializers.ModelSerializer):
         help_text="Members and staff only: restricted, or from an exempt or redacted item.",
     )
     signed_off_at = EventSummarySerializer(read_only=True, allow_null=True)
-    history = ActionEventSerializer(many=True, read_only=True)
+    history = ActionEventSerializer(many=True, read_only=True, source="history_list")
     html_url = HtmlUrlField()
 
     class Meta:

@@ -77,6 +77,19 @@ ROW = (
     '<td data-label="RAG" class="govuk-table__cell">{}</td>'
     "</tr>"
 )
+# What ``action_row`` reads of an action and the meeting it arose at (its owners are
+# prefetched): a page of the list loads only these columns.
+ROW_COLUMNS = (
+    "reference",
+    "text",
+    "is_public",
+    "due_date",
+    "target_meeting_id",
+    "status",
+    "meeting__date",
+    "meeting__body__name",
+    "meeting__body__short_name",
+)
 RESTRICTED = mark_safe(' <strong class="govuk-tag govuk-tag--grey">Restricted</strong>')
 
 

@@ -587,7 +587,15 @@ def test_owners_are_named_in_order_everywhere_and_a_change_shows_on_the_next_req
     assert listed == ["OPCC"]
 
 
-def test_an_actions_owners_are_read_when_they_were_not_loaded_with_it(make_action, opcc, force):
-    action = Action.objects.get(pk=make_action("8g", owners=[opcc, force]).pk)
+def test_an_actions_owners_and_history_are_read_when_they_were_not_loaded_with_it(
+    make_action, opcc, force, officer
+):
+    made = make_action("8g", owners=[opcc, force])
+    services.action_complete(action=made, user=officer)
+    action = Action.objects.get(pk=made.pk)
 
     assert [owner.name for owner in action.owner_list] == ["Force", "OPCC"]
+    assert [(event.from_status, event.to_status) for event in action.history_list] == [
+        ("", "open"),
+        ("open", "complete"),
+    ]
