@@ -7,8 +7,10 @@ a fixed number of queries, however many actions there are.
 """
 
 from django import template
+from django.db import models
 
 from actions.models import Action, prefetch_owners, visible_actions
+from actions.templatetags.action_table import ARISING_COLUMNS
 from meetings.visibility import Audience
 
 register = template.Library()
@@ -26,14 +28,10 @@ def actions_arising(context, meeting):
         "arising",
         lambda visible: (
             visible.select_related("target_meeting__body")
+            .only(*ARISING_COLUMNS)
+            .fetch_mode(models.FETCH_PEERS)
             .prefetch_related(prefetch_owners())
             .order_by("reference_key", "pk")
         ),
     ).filter(meeting=meeting)
-    return {"actions": actions, "rag_colours": RAG_TAG_COLOURS, "meeting": meeting}
-
-
-@register.filter
-def rag_colour(rag):
-    """The GOV.UK tag colour for a RAG rating."""
-    return RAG_TAG_COLOURS.get(rag, "grey")
+    return {"actions": actions, "meeting": meeting}

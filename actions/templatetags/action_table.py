@@ -46,18 +46,17 @@ def owner_names(action, none="Not assigned"):
     return ", ".join(owner.name for owner in action.owner_list) or none
 
 
+def short_date(day):
+    """ "1 Oct 2023"."""
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+
+
 @register.simple_tag
 def due_cell(action):
     """When an action is due, and whether it goes back to a later meeting."""
     due = action.due_date
     if due:
-        cell = format_html(
-            '<time datetime="{}">{} {} {}</time>',
-            due.isoformat(),
-            due.day,
-            MONTHS[due.month - 1][:3],
-            due.year,
-        )
+        cell = format_html('<time datetime="{}">{}</time>', due.isoformat(), short_date(due))
     else:
         cell = "No date"
     if action.target_meeting_id:
@@ -91,6 +90,60 @@ ROW_COLUMNS = (
     "meeting__body__short_name",
 )
 RESTRICTED = mark_safe(' <strong class="govuk-tag govuk-tag--grey">Restricted</strong>')
+
+
+ARISING_ROW = (
+    '<tr class="govuk-table__row">'
+    '<td data-label="Ref." class="govuk-table__cell">{}</td>'
+    '<td data-label="Action" class="govuk-table__cell"><a class="govuk-link" href="{}">{}</a>{}</td>'
+    '<td data-label="Owner" class="govuk-table__cell">{}</td>'
+    '<td data-label="Due" class="govuk-table__cell">{}</td>'
+    '<td data-label="Status" class="govuk-table__cell">{}{}{}</td>'
+    "</tr>"
+)
+# What ``arising_row`` reads of an action and the meeting it goes back to (its owners are
+# prefetched).
+ARISING_COLUMNS = (
+    "reference",
+    "text",
+    "is_public",
+    "due_date",
+    "status",
+    "status_wording",
+    "target_meeting__date",
+    "target_meeting__body__name",
+    "target_meeting__body__short_name",
+)
+ARISING_RAG = {rag: (colour, rag.capitalize()) for rag, (colour, *_) in RAG_TAGS.items()}
+
+
+@register.simple_tag
+def arising_row(action):
+    """One row of a meeting's actions arising: reference, the action (its first 30 words,
+    linked), owners, when it is due (a date, or the meeting it goes back to) and its status,
+    RAG rating and the status as reported."""
+    if action.due_date:
+        due = short_date(action.due_date)
+    elif action.target_meeting_id:
+        back_to = action.target_meeting
+        due = f"{back_to.body.label}, {short_date(back_to.date)}"
+    else:
+        due = "\u2013"
+    rag = ARISING_RAG.get(action.rag)
+    return format_html(
+        ARISING_ROW,
+        action.reference or "\u2013",
+        action.get_absolute_url(),
+        Truncator(action.text).words(30, truncate=" …"),
+        RESTRICTED if action.is_restricted else "",
+        owner_names(action, "\u2013"),
+        due,
+        action.get_status_display(),
+        format_html(' <strong class="govuk-tag govuk-tag--{}">{}</strong>', *rag) if rag else "",
+        format_html('<br><span class="govuk-body-s">\u201c{}\u201d</span>', action.status_wording)
+        if action.status_wording
+        else "",
+    )
 
 
 @register.simple_tag

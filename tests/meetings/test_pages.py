@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from actions import services as action_services
+from actions.models import Action
 from meetings.models import Meeting, Minutes
 from tests.factories import (
     AgendaItemFactory,
@@ -397,6 +398,98 @@ def test_meeting_page_lists_public_actions_arising(client, record):
     actions = section(client.get(meeting_url(record.july)), "Actions arising", "Support links")
 
     assert "red0 Bring S106 updates (red 0) OPCC 1 Oct 2023 Open Red" in actions
+
+
+def arising_rows(response):
+    """The actions arising table's rows, without the line breaks and indents of the
+    template's layout (which a browser does not show)."""
+    page = re.sub(r">\s*\n\s*|\s*\n\s*<", lambda m: m.group(0).strip(), response.content.decode())
+    return re.findall(r'<tr class="govuk-table__row"><td data-label="Ref\.".*?</tr>', page)
+
+
+def arising_row(action, *, ref, text, owners, due, status):
+    cell = '<td data-label="{}" class="govuk-table__cell">{}</td>'
+    return (
+        '<tr class="govuk-table__row">'
+        + cell.format("Ref.", ref)
+        + cell.format("Action", f'<a class="govuk-link" href="{action.get_absolute_url()}">{text}')
+        + cell.format("Owner", owners)
+        + cell.format("Due", due)
+        + cell.format("Status", status)
+        + "</tr>"
+    )
+
+
+@time_machine.travel(datetime.date(2023, 11, 1))
+def test_each_action_arising_row_carries_its_reference_text_owners_due_date_and_status(
+    client, member_user, record
+):
+    july = record.july
+    opcc, force = OwnerFactory(name="OPCC"), OwnerFactory(name="Force")
+    overdue = action_services.action_create(
+        meeting=july,
+        reference="4a",
+        text="Bring the S106 <figures> & the " + "long " * 30 + "tail",
+        due_date=datetime.date(2023, 10, 1),
+        owners=[opcc, force],
+    )
+    back = action_services.action_create(
+        meeting=july, reference="", text="Report back", target_meeting=record.october
+    )
+    Action.objects.filter(pk=back.pk).update(status_wording="added to the forward plan")
+    soon = action_services.action_create(
+        meeting=july, reference="4c", text="Soon", due_date=datetime.date(2023, 11, 8)
+    )
+    done = action_services.action_create(meeting=july, reference="4d", text="Done", owners=[opcc])
+    Action.objects.filter(pk=done.pk).update(status=Action.Status.COMPLETE)
+    secret = action_services.action_create(
+        meeting=july, reference="4e", text="Brief the Chair", restricted=True
+    )
+
+    rows = arising_rows(client.get(meeting_url(july)))
+
+    # The first 30 words, escaped.
+    long_text = "Bring the S106 &lt;figures&gt; &amp; the " + "long " * 23 + "long …"
+    assert rows == [
+        arising_row(
+            back,
+            ref="\u2013",
+            text="Report back</a>",
+            owners="\u2013",
+            due="Police and Crime Panel, 9 Oct 2023",
+            status='Open <strong class="govuk-tag govuk-tag--green">Green</strong>'
+            '<br><span class="govuk-body-s">\u201cadded to the forward plan\u201d</span>',
+        ),
+        arising_row(
+            overdue,
+            ref="4a",
+            text=long_text + "</a>",
+            owners="Force, OPCC",
+            due="1 Oct 2023",
+            status='Open <strong class="govuk-tag govuk-tag--red">Red</strong>',
+        ),
+        arising_row(
+            soon,
+            ref="4c",
+            text="Soon</a>",
+            owners="\u2013",
+            due="8 Nov 2023",
+            status='Open <strong class="govuk-tag govuk-tag--orange">Amber</strong>',
+        ),
+        arising_row(
+            done, ref="4d", text="Done</a>", owners="OPCC", due="\u2013", status="Complete"
+        ),
+    ]
+    client.force_login(member_user)
+    member_rows = arising_rows(client.get(meeting_url(july)))
+    assert arising_row(
+        secret,
+        ref="4e",
+        text='Brief the Chair</a> <strong class="govuk-tag govuk-tag--grey">Restricted</strong>',
+        owners="\u2013",
+        due="\u2013",
+        status='Open <strong class="govuk-tag govuk-tag--green">Green</strong>',
+    ) in member_rows
 
 
 @time_machine.travel(datetime.date(2023, 11, 1))
