@@ -482,14 +482,17 @@ def test_each_action_arising_row_carries_its_reference_text_owners_due_date_and_
     ]
     client.force_login(member_user)
     member_rows = arising_rows(client.get(meeting_url(july)))
-    assert arising_row(
-        secret,
-        ref="4e",
-        text='Brief the Chair</a> <strong class="govuk-tag govuk-tag--grey">Restricted</strong>',
-        owners="\u2013",
-        due="\u2013",
-        status='Open <strong class="govuk-tag govuk-tag--green">Green</strong>',
-    ) in member_rows
+    assert (
+        arising_row(
+            secret,
+            ref="4e",
+            text='Brief the Chair</a> <strong class="govuk-tag govuk-tag--grey">Restricted</strong>',
+            owners="\u2013",
+            due="\u2013",
+            status='Open <strong class="govuk-tag govuk-tag--green">Green</strong>',
+        )
+        in member_rows
+    )
 
 
 @time_machine.travel(datetime.date(2023, 11, 1))
