@@ -31,6 +31,11 @@ MONTHS = [
 ]
 
 
+def with_line_breaks(text):
+    """``text`` escaped, each line break a ``<br>`` (the ``linebreaksbr`` filter)."""
+    return mark_safe(escape(normalize_newlines(text)).replace("\n", "<br>"))
+
+
 def long_date(day):
     """ "25 May 2023" (the ``j F Y`` of the date filter)."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
@@ -176,6 +181,58 @@ def item_confidentiality(item):
     )
 
 
+ENTRY = '<div class="govuk-!-margin-bottom-6" id="item-{}">{}</div>'
+HEADING = '<h3 class="govuk-heading-m">{}{}</h3>'
+WITHHELD = HEADING + '<p class="govuk-body app-private-item">{}</p>'
+PAPERS = '<h4 class="govuk-heading-s">Papers</h4><ul class="govuk-list">{}</ul>'
+PAPER_RESTRICTED = mark_safe(' <strong class="govuk-tag govuk-tag--grey">Restricted</strong>')
+
+
+def paper_line(paper):
+    """A paper of an agenda item: its title (linked to its file, if there is one), whose
+    report it is, and whether it is restricted or protectively marked."""
+    title = (
+        format_html('<a class="govuk-link" href="{}">{}</a>', paper.file.url, paper.title)
+        if paper.file
+        else paper.title
+    )
+    marking = ""
+    if paper.marking != paper.Marking.NOT_MARKED:
+        marking = format_html(
+            ' <strong class="govuk-tag govuk-tag--grey">{}</strong>', paper.get_marking_display()
+        )
+    return format_html(
+        "<li>{}{}{}{}</li>",
+        title,
+        f", report of the {paper.report_of}" if paper.report_of else "",
+        PAPER_RESTRICTED if paper.is_restricted else "",
+        marking,
+    )
+
+
+@register.simple_tag
+def agenda_entry(entry):
+    """One item of a meeting's agenda as its visitor may see it (meetings.views.AgendaEntry):
+    number and title, why it was taken in private, its description and its papers; or, for
+    an item withheld from the visitor, only its number and why it is withheld."""
+    number = f"{entry.number}. " if entry.number else ""
+    if entry.withheld:
+        outline = entry.outline
+        shown = format_html(WITHHELD, number, outline.withheld_heading, outline.withheld_reason)
+    else:
+        item = entry.item
+        parts = [format_html(HEADING, number, item.title), item_confidentiality(item)]
+        if item.description:
+            parts.append(
+                format_html('<div class="govuk-body">{}</div>', with_line_breaks(item.description))
+            )
+        papers = item.papers.all()
+        if papers:
+            parts.append(format_html(PAPERS, mark_safe("".join(map(paper_line, papers)))))
+        shown = mark_safe("".join(parts))
+    return format_html(ENTRY, entry.order, shown)
+
+
 DECISION_ROW = (
     '<tr class="govuk-table__row">'
     '<td data-label="Meeting" class="govuk-table__cell">'
@@ -198,10 +255,7 @@ def decision_row(resolution, searched=False):
     excerpt when ``searched``), who moved and seconded it and the outcome, and its kind."""
     item = resolution.item
     meeting = item.meeting
-    if searched:
-        words = resolution.search_excerpt
-    else:
-        words = mark_safe(escape(normalize_newlines(resolution.text)).replace("\n", "<br>"))
+    words = resolution.search_excerpt if searched else with_line_breaks(resolution.text)
     moved = ""
     if resolution.is_motion or resolution.outcome:
         outcome = f": {resolution.get_outcome_display().lower()}" if resolution.outcome else ""

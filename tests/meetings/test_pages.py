@@ -400,6 +400,107 @@ def test_meeting_page_lists_public_actions_arising(client, record):
     assert "red0 Bring S106 updates (red 0) OPCC 1 Oct 2023 Open Red" in actions
 
 
+BLOCK_TAG = r"</?(?:div|h3|h4|p|ul|li)\b[^>]*>"
+
+
+def agenda_entries(response):
+    """Each agenda entry's markup, with the spaces a browser does not show taken out: runs
+    of white space are one space, and none is kept beside a block's tags."""
+    page = response.content.decode()
+    agenda = page[
+        page.index('id="agenda"') : page.index('<h2 class="govuk-heading-l" id="attendance"')
+    ]
+    agenda = re.sub(r"\s+", " ", agenda)
+    agenda = re.sub(rf" ?({BLOCK_TAG}) ?", r"\1", agenda)
+    return [
+        '<div class="govuk-!-margin-bottom-6" ' + entry
+        for entry in agenda.split('<div class="govuk-!-margin-bottom-6" ')[1:]
+    ]
+
+
+@pytest.mark.django_db
+def test_each_agenda_entry_carries_its_number_title_text_and_papers(client, member_user):
+    meeting = MeetingFactory(date=datetime.date(2024, 3, 6))
+    AgendaItemFactory(
+        meeting=meeting,
+        order=1,
+        number="1",
+        title="Apologies & <substitutes>",
+        description="Received from:\nCllr <Smith>",
+    )
+    plan = AgendaItemFactory(meeting=meeting, order=2, number="", title="Police and Crime Plan")
+    PaperFactory(
+        item=plan,
+        title="Plan report",
+        file="papers/plan.pdf",
+        report_of="Police and Crime Commissioner",
+    )
+    PaperFactory(item=plan, title="Appendix A", is_restricted=True)
+    PaperFactory(item=plan, title="Risk register", marking="official")
+    custody = AgendaItemFactory(
+        meeting=meeting,
+        order=3,
+        number="3",
+        title="Custody contract",
+        confidentiality="exempt",
+        exempt_paragraphs="3",
+    )
+    PaperFactory(item=custody, title="Tender report")
+
+    public = agenda_entries(client.get(meeting_url(meeting)))
+    client.force_login(member_user)
+    member = agenda_entries(client.get(meeting_url(meeting)))
+
+    entry = '<div class="govuk-!-margin-bottom-6" id="item-{}">{}</div>'.format
+    apologies = entry(
+        1,
+        '<h3 class="govuk-heading-m">1. Apologies &amp; &lt;substitutes&gt;</h3>'
+        '<div class="govuk-body">Received from:<br>Cllr &lt;Smith&gt;</div>',
+    )
+    plan_report = (
+        '<li><a class="govuk-link" href="/media/papers/plan.pdf">Plan report</a>, report of the '
+        "Police and Crime Commissioner</li>"
+    )
+    official = '<li>Risk register <strong class="govuk-tag govuk-tag--grey">Official</strong></li>'
+    exempt = (
+        "This item was considered in private (exempt information under paragraph 3 of "
+        "Schedule 12A to the Local Government Act 1972)."
+    )
+    papers = '<h4 class="govuk-heading-s">Papers</h4><ul class="govuk-list">{}</ul>'.format
+    assert public == [
+        apologies,
+        entry(
+            2,
+            '<h3 class="govuk-heading-m">Police and Crime Plan</h3>'
+            + papers(plan_report + official),
+        ),
+        entry(
+            3,
+            '<h3 class="govuk-heading-m">3. Item considered in private</h3>'
+            f'<p class="govuk-body app-private-item">{exempt}</p>',
+        ),
+    ]
+    assert member == [
+        apologies,
+        entry(
+            2,
+            '<h3 class="govuk-heading-m">Police and Crime Plan</h3>'
+            + papers(
+                plan_report
+                + '<li>Appendix A <strong class="govuk-tag govuk-tag--grey">Restricted</strong></li>'
+                + official
+            ),
+        ),
+        entry(
+            3,
+            '<h3 class="govuk-heading-m">3. Custody contract</h3>'
+            '<p class="govuk-body app-private-item"><strong class="govuk-tag govuk-tag--grey">'
+            f"Exempt (Schedule 12A), taken in private</strong> {exempt}</p>"
+            + papers("<li>Tender report</li>"),
+        ),
+    ]
+
+
 def arising_rows(response):
     """The actions arising table's rows, without the line breaks and indents of the
     template's layout (which a browser does not show)."""
