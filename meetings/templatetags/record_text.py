@@ -1,7 +1,7 @@
 """Small pieces of the record's pages written in Python rather than included templates.
 
 A list page repeats them on every row; an ``{% include %}`` costs a context push and a
-template render each time (4 ms for the hundred rows of the members list), a filter or tag
+template render each time (4 ms for a hundred rows of the members list), a filter or tag
 a few microseconds; a whole row written by one tag saves the template's lookups of each cell
 too (a quarter of the members list's rendering). The wording and markup are the pages' own.
 """

@@ -133,7 +133,9 @@ class PersonListView(FilteredListMixin, ListView):
     template_name = "meetings/person_list.html"
     context_object_name = "memberships"
     filterset_class = PersonPageFilter
-    paginate_by = 100
+    # Four or five panels' members: a page a reader scans (at 375 px each row is a card),
+    # and half the rendering of 100 rows.
+    paginate_by = 50
 
     def get_queryset(self):
         self.filterset = self.get_filterset(Person.objects.all())

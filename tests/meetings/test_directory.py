@@ -816,6 +816,26 @@ def test_seed_record_counts_the_absence_without_apologies(client, record):
     assert "Leicester, Leicestershire and Rutland Police and Crime Panel 2 1 0 1" in text
 
 
+def test_the_members_list_shows_fifty_members_a_page_and_the_rest_on_the_next(client):
+    body = MembershipFactory(person=PersonFactory(given_name="Ann", family_name="Chair")).body
+    for n in range(60):
+        MembershipFactory(
+            body=body, person=PersonFactory(given_name="Bo", family_name=f"Member{n:02}")
+        )
+    url = reverse("meetings:person_list")
+
+    first, second = client.get(url), client.get(url, {"page": 2})
+
+    assert len(first.context["memberships"]) == 50
+    assert len(second.context["memberships"]) == 11
+    assert 'aria-label="Page 2"' in first.text and 'rel="next"' in first.text
+    names = [
+        m.person.family_name
+        for m in [*first.context["memberships"], *second.context["memberships"]]
+    ]
+    assert len(set(names)) == 61
+
+
 def test_each_member_row_carries_its_link_role_seat_party_and_term(client, members, board):
     taylor, _ = members
     MembershipFactory(
