@@ -7,7 +7,7 @@ too (a quarter of the members list's rendering). The wording and markup are the 
 """
 
 from django import template
-from django.utils.html import escape, format_html
+from django.utils.html import escape, format_html, linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.text import normalize_newlines
 
@@ -231,6 +231,76 @@ def agenda_entry(entry):
             parts.append(format_html(PAPERS, mark_safe("".join(map(paper_line, papers)))))
         shown = mark_safe("".join(parts))
     return format_html(ENTRY, entry.order, shown)
+
+
+MINUTE = (
+    '<section class="app-minutes__item" id="item-{0}" aria-labelledby="item-{0}-heading">'
+    '<h2 class="govuk-heading-m app-minutes__item-heading" id="item-{0}-heading">{1}{2}</h2>'
+    "{3}</section>"
+)
+RESOLVED = (
+    '<p class="govuk-body app-minutes__resolved">RESOLVED:</p>'
+    '<ol class="govuk-list app-minutes__resolutions">{}</ol>'
+)
+
+
+def resolution_line(resolution):
+    """A resolution as the minutes print it: its number and words, then who moved and
+    seconded it and the outcome, with the votes where they were counted."""
+    said = []
+    if resolution.mover:
+        said.append(f"Moved by {resolution.mover.formal_name}")
+        if resolution.seconder:
+            said.append(f", seconded by {resolution.seconder.formal_name}")
+        said.append(". ")
+    if resolution.outcome:
+        said.append(resolution.get_outcome_display())
+        votes = (resolution.votes_for, resolution.votes_against, resolution.abstentions)
+        if any(count is not None for count in votes):
+            shown = ["\u2013" if count is None else count for count in votes]
+            said.append(" (for {}, against {}, abstentions {})".format(*shown))
+        said.append(".")
+    motion = ""
+    if (resolution.is_motion or resolution.outcome) and said:
+        motion = format_html(
+            '<p class="govuk-body app-minutes__motion">{}</p>', "".join(said).strip()
+        )
+    return format_html(
+        '<li><p class="govuk-body">{}{}</p>{}</li>',
+        f"{resolution.number}. " if resolution.number else "",
+        with_line_breaks(resolution.text),
+        motion,
+    )
+
+
+@register.simple_tag
+def minute_entry(entry):
+    """One minute as its reader may see it (meetings.views.AgendaEntry): number and title,
+    why it was taken in private, its words and its resolutions; or, for a minute withheld
+    from the reader, only its number and why it is withheld."""
+    number = f"{entry.number}. " if entry.number else ""
+    if entry.withheld:
+        outline = entry.outline
+        return format_html(
+            MINUTE,
+            entry.order,
+            number,
+            outline.withheld_heading,
+            format_html('<p class="govuk-body app-private-item">{}</p>', outline.withheld_reason),
+        )
+    item = entry.item
+    parts = [item_confidentiality(item)]
+    if item.minutes_text:
+        parts.append(
+            format_html(
+                '<div class="app-minutes__text">{}</div>',
+                mark_safe(linebreaks(item.minutes_text, autoescape=True)),  # escapes it
+            )
+        )
+    resolutions = item.resolutions.all()
+    if resolutions:
+        parts.append(format_html(RESOLVED, mark_safe("".join(map(resolution_line, resolutions)))))
+    return format_html(MINUTE, entry.order, number, item.title, mark_safe("".join(parts)))
 
 
 DECISION_ROW = (

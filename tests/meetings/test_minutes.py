@@ -24,6 +24,7 @@ from tests.factories import (
     AttendanceFactory,
     DeclarationFactory,
     MeetingFactory,
+    MinutesFactory,
     PersonFactory,
     ResolutionFactory,
 )
@@ -902,3 +903,124 @@ def test_withdrawing_the_minutes_unlocks_the_record(record, staff_user):
     services.minutes_unpublish(minutes=record.august_minutes, user=staff_user, note="Early")
 
     assert services.meeting_record_locked(record.august) is False
+
+
+# --- Each minute's markup ------------------------------------------------------------------
+
+BLOCK_TAG = r"</?(?:section|div|h2|p|ol|li)\b[^>]*>"
+
+
+def minute_sections(response):
+    """Each minute's markup, with the spaces a browser does not show taken out: runs of
+    white space are one space, and none is kept beside a block's tags."""
+    page = re.sub(r"\s+", " ", response.content.decode())
+    page = re.sub(rf" ?({BLOCK_TAG}) ?", r"\1", page)
+    return re.findall(r'<section class="app-minutes__item".*?</section>', page)
+
+
+@pytest.mark.django_db
+def test_each_minute_carries_its_number_title_words_and_resolutions(client, member_user):
+    meeting = MeetingFactory(date=datetime.date(2024, 3, 6))
+    MinutesFactory(meeting=meeting, status=S.PUBLISHED)
+    AgendaItemFactory(
+        meeting=meeting,
+        order=1,
+        number="1",
+        title="Apologies & <substitutes>",
+        minutes_text="Apologies were received from:\nCllr <Smith>.\n\nNo substitutes.",
+    )
+    budget = AgendaItemFactory(meeting=meeting, order=2, number="", title="Precept")
+    ResolutionFactory(item=budget, number=1, text="That the report be noted.\nAnd filed.")
+    chair = PersonFactory(given_name="Ann", family_name="Chair", honorific="Cllr")
+    ResolutionFactory(
+        item=budget,
+        number=2,
+        text="That the precept be vetoed.",
+        is_motion=True,
+        mover=chair,
+        seconder=PersonFactory(given_name="Bo", family_name="Second"),
+        outcome="lost",
+        votes_for=3,
+        abstentions=1,
+    )
+    ResolutionFactory(item=budget, number=None, text="That it be referred.", outcome="carried")
+    ResolutionFactory(item=budget, number=4, text="Withdrawn motion.", is_motion=True)
+    custody = AgendaItemFactory(
+        meeting=meeting,
+        order=3,
+        number="3",
+        title="Custody contract",
+        confidentiality="exempt",
+        exempt_paragraphs="3",
+        minutes_text="The Panel discussed the tenders.",
+    )
+    ResolutionFactory(item=custody, text="That the contract be awarded.")
+
+    public = minute_sections(client.get(minutes_url(meeting)))
+    client.force_login(member_user)
+    member = minute_sections(client.get(minutes_url(meeting)))
+
+    def section(order, heading, body):
+        return (
+            f'<section class="app-minutes__item" id="item-{order}" '
+            f'aria-labelledby="item-{order}-heading">'
+            f'<h2 class="govuk-heading-m app-minutes__item-heading" id="item-{order}-heading">'
+            f"{heading}</h2>{body}</section>"
+        )
+
+    def resolved(*resolutions):
+        return (
+            '<p class="govuk-body app-minutes__resolved">RESOLVED:</p>'
+            f'<ol class="govuk-list app-minutes__resolutions">{"".join(resolutions)}</ol>'
+        )
+
+    def resolution(text, motion=None):
+        line = f'<p class="govuk-body app-minutes__motion">{motion}</p>' if motion else ""
+        return f'<li><p class="govuk-body">{text}</p>{line}</li>'
+
+    exempt = (
+        "This item was considered in private (exempt information under paragraph 3 of "
+        "Schedule 12A to the Local Government Act 1972)."
+    )
+    apologies = section(
+        1,
+        "1. Apologies &amp; &lt;substitutes&gt;",
+        '<div class="app-minutes__text"><p>Apologies were received from:<br>'
+        "Cllr &lt;Smith&gt;.</p><p>No substitutes.</p></div>",
+    )
+    precept = section(
+        2,
+        "Precept",
+        resolved(
+            resolution("That it be referred.", "Carried."),
+            resolution("1. That the report be noted.<br>And filed."),
+            resolution(
+                "2. That the precept be vetoed.",
+                "Moved by Cllr Ann Chair, seconded by Bo Second. "
+                "Lost (for 3, against \u2013, abstentions 1).",
+            ),
+            # A motion with neither mover nor outcome recorded has no empty line for them.
+            resolution("4. Withdrawn motion."),
+        ),
+    )
+    assert public == [
+        apologies,
+        precept,
+        section(
+            3,
+            "3. Item considered in private",
+            f'<p class="govuk-body app-private-item">{exempt}</p>',
+        ),
+    ]
+    assert member == [
+        apologies,
+        precept,
+        section(
+            3,
+            "3. Custody contract",
+            '<p class="govuk-body app-private-item"><strong class="govuk-tag govuk-tag--grey">'
+            f"Exempt (Schedule 12A), taken in private</strong> {exempt}</p>"
+            '<div class="app-minutes__text"><p>The Panel discussed the tenders.</p></div>'
+            + resolved(resolution("That the contract be awarded.")),
+        ),
+    ]
