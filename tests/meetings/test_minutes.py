@@ -922,7 +922,7 @@ def minute_sections(response):
 def test_each_minute_carries_its_number_title_words_and_resolutions(client, member_user):
     meeting = MeetingFactory(date=datetime.date(2024, 3, 6))
     MinutesFactory(meeting=meeting, status=S.PUBLISHED)
-    AgendaItemFactory(
+    first = AgendaItemFactory(
         meeting=meeting,
         order=1,
         number="1",
@@ -943,7 +943,8 @@ def test_each_minute_carries_its_number_title_words_and_resolutions(client, memb
         votes_for=3,
         abstentions=1,
     )
-    ResolutionFactory(item=budget, number=None, text="That it be referred.", outcome="carried")
+    # Unnumbered, and alone on its item: where it sorts among numbered ones is the database's.
+    ResolutionFactory(item=first, number=None, text="That they be noted.", outcome="carried")
     ResolutionFactory(item=budget, number=4, text="Withdrawn motion.", is_motion=True)
     custody = AgendaItemFactory(
         meeting=meeting,
@@ -986,13 +987,13 @@ def test_each_minute_carries_its_number_title_words_and_resolutions(client, memb
         1,
         "1. Apologies &amp; &lt;substitutes&gt;",
         '<div class="app-minutes__text"><p>Apologies were received from:<br>'
-        "Cllr &lt;Smith&gt;.</p><p>No substitutes.</p></div>",
+        "Cllr &lt;Smith&gt;.</p><p>No substitutes.</p></div>"
+        + resolved(resolution("That they be noted.", "Carried.")),
     )
     precept = section(
         2,
         "Precept",
         resolved(
-            resolution("That it be referred.", "Carried."),
             resolution("1. That the report be noted.<br>And filed."),
             resolution(
                 "2. That the precept be vetoed.",
