@@ -107,6 +107,13 @@ class AgendaItemFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Agenda item {n + 1}")
 
 
+class ExemptItemFactory(AgendaItemFactory):
+    """An item taken in private under paragraph 3 of Schedule 12A."""
+
+    confidentiality = "exempt"
+    exempt_paragraphs = "3"
+
+
 class PaperFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Paper

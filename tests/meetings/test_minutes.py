@@ -23,11 +23,13 @@ from tests.factories import (
     AgendaItemFactory,
     AttendanceFactory,
     DeclarationFactory,
+    ExemptItemFactory,
     MeetingFactory,
     MinutesFactory,
     PersonFactory,
     ResolutionFactory,
 )
+from tests.markup import EXEMPT_PARAGRAPH_3, as_public_and_member, shown_markup
 
 S = Minutes.Status
 
@@ -907,14 +909,10 @@ def test_withdrawing_the_minutes_unlocks_the_record(record, staff_user):
 
 # --- Each minute's markup ------------------------------------------------------------------
 
-BLOCK_TAG = r"</?(?:section|div|h2|p|ol|li)\b[^>]*>"
-
 
 def minute_sections(response):
-    """Each minute's markup, with the spaces a browser does not show taken out: runs of
-    white space are one space, and none is kept beside a block's tags."""
-    page = re.sub(r"\s+", " ", response.content.decode())
-    page = re.sub(rf" ?({BLOCK_TAG}) ?", r"\1", page)
+    """Each minute's markup, as a browser shows it."""
+    page = shown_markup(response.content.decode())
     return re.findall(r'<section class="app-minutes__item".*?</section>', page)
 
 
@@ -946,20 +944,18 @@ def test_each_minute_carries_its_number_title_words_and_resolutions(client, memb
     # Unnumbered, and alone on its item: where it sorts among numbered ones is the database's.
     ResolutionFactory(item=first, number=None, text="That they be noted.", outcome="carried")
     ResolutionFactory(item=budget, number=4, text="Withdrawn motion.", is_motion=True)
-    custody = AgendaItemFactory(
+    custody = ExemptItemFactory(
         meeting=meeting,
         order=3,
         number="3",
         title="Custody contract",
-        confidentiality="exempt",
-        exempt_paragraphs="3",
         minutes_text="The Panel discussed the tenders.",
     )
     ResolutionFactory(item=custody, text="That the contract be awarded.")
 
-    public = minute_sections(client.get(minutes_url(meeting)))
-    client.force_login(member_user)
-    member = minute_sections(client.get(minutes_url(meeting)))
+    public, member = as_public_and_member(
+        client, member_user, minutes_url(meeting), minute_sections
+    )
 
     def section(order, heading, body):
         return (
@@ -979,10 +975,6 @@ def test_each_minute_carries_its_number_title_words_and_resolutions(client, memb
         line = f'<p class="govuk-body app-minutes__motion">{motion}</p>' if motion else ""
         return f'<li><p class="govuk-body">{text}</p>{line}</li>'
 
-    exempt = (
-        "This item was considered in private (exempt information under paragraph 3 of "
-        "Schedule 12A to the Local Government Act 1972)."
-    )
     apologies = section(
         1,
         "1. Apologies &amp; &lt;substitutes&gt;",
@@ -1010,7 +1002,7 @@ def test_each_minute_carries_its_number_title_words_and_resolutions(client, memb
         section(
             3,
             "3. Item considered in private",
-            f'<p class="govuk-body app-private-item">{exempt}</p>',
+            f'<p class="govuk-body app-private-item">{EXEMPT_PARAGRAPH_3}</p>',
         ),
     ]
     assert member == [
@@ -1020,7 +1012,7 @@ def test_each_minute_carries_its_number_title_words_and_resolutions(client, memb
             3,
             "3. Custody contract",
             '<p class="govuk-body app-private-item"><strong class="govuk-tag govuk-tag--grey">'
-            f"Exempt (Schedule 12A), taken in private</strong> {exempt}</p>"
+            f"Exempt (Schedule 12A), taken in private</strong> {EXEMPT_PARAGRAPH_3}</p>"
             '<div class="app-minutes__text"><p>The Panel discussed the tenders.</p></div>'
             + resolved(resolution("That the contract be awarded.")),
         ),

@@ -15,6 +15,7 @@ from meetings.models import Meeting, Minutes
 from tests.factories import (
     AgendaItemFactory,
     AttendanceFactory,
+    ExemptItemFactory,
     MeetingFactory,
     MinutesFactory,
     OwnerFactory,
@@ -22,6 +23,7 @@ from tests.factories import (
     PersonFactory,
     ResolutionFactory,
 )
+from tests.markup import EXEMPT_PARAGRAPH_3, as_public_and_member, shown_markup
 
 
 def page_text(response):
@@ -400,18 +402,12 @@ def test_meeting_page_lists_public_actions_arising(client, record):
     assert "red0 Bring S106 updates (red 0) OPCC 1 Oct 2023 Open Red" in actions
 
 
-BLOCK_TAG = r"</?(?:div|h3|h4|p|ul|li)\b[^>]*>"
-
-
 def agenda_entries(response):
-    """Each agenda entry's markup, with the spaces a browser does not show taken out: runs
-    of white space are one space, and none is kept beside a block's tags."""
+    """Each agenda entry's markup, as a browser shows it."""
     page = response.content.decode()
-    agenda = page[
-        page.index('id="agenda"') : page.index('<h2 class="govuk-heading-l" id="attendance"')
-    ]
-    agenda = re.sub(r"\s+", " ", agenda)
-    agenda = re.sub(rf" ?({BLOCK_TAG}) ?", r"\1", agenda)
+    agenda = shown_markup(
+        page[page.index('id="agenda"') : page.index('<h2 class="govuk-heading-l" id="attendance"')]
+    )
     return [
         '<div class="govuk-!-margin-bottom-6" ' + entry
         for entry in agenda.split('<div class="govuk-!-margin-bottom-6" ')[1:]
@@ -437,19 +433,10 @@ def test_each_agenda_entry_carries_its_number_title_text_and_papers(client, memb
     )
     PaperFactory(item=plan, title="Appendix A", is_restricted=True)
     PaperFactory(item=plan, title="Risk register", marking="official")
-    custody = AgendaItemFactory(
-        meeting=meeting,
-        order=3,
-        number="3",
-        title="Custody contract",
-        confidentiality="exempt",
-        exempt_paragraphs="3",
-    )
+    custody = ExemptItemFactory(meeting=meeting, order=3, number="3", title="Custody contract")
     PaperFactory(item=custody, title="Tender report")
 
-    public = agenda_entries(client.get(meeting_url(meeting)))
-    client.force_login(member_user)
-    member = agenda_entries(client.get(meeting_url(meeting)))
+    public, member = as_public_and_member(client, member_user, meeting_url(meeting), agenda_entries)
 
     entry = '<div class="govuk-!-margin-bottom-6" id="item-{}">{}</div>'.format
     apologies = entry(
@@ -462,10 +449,6 @@ def test_each_agenda_entry_carries_its_number_title_text_and_papers(client, memb
         "Police and Crime Commissioner</li>"
     )
     official = '<li>Risk register <strong class="govuk-tag govuk-tag--grey">Official</strong></li>'
-    exempt = (
-        "This item was considered in private (exempt information under paragraph 3 of "
-        "Schedule 12A to the Local Government Act 1972)."
-    )
     papers = '<h4 class="govuk-heading-s">Papers</h4><ul class="govuk-list">{}</ul>'.format
     assert public == [
         apologies,
@@ -477,7 +460,7 @@ def test_each_agenda_entry_carries_its_number_title_text_and_papers(client, memb
         entry(
             3,
             '<h3 class="govuk-heading-m">3. Item considered in private</h3>'
-            f'<p class="govuk-body app-private-item">{exempt}</p>',
+            f'<p class="govuk-body app-private-item">{EXEMPT_PARAGRAPH_3}</p>',
         ),
     ]
     assert member == [
@@ -495,7 +478,7 @@ def test_each_agenda_entry_carries_its_number_title_text_and_papers(client, memb
             3,
             '<h3 class="govuk-heading-m">3. Custody contract</h3>'
             '<p class="govuk-body app-private-item"><strong class="govuk-tag govuk-tag--grey">'
-            f"Exempt (Schedule 12A), taken in private</strong> {exempt}</p>"
+            f"Exempt (Schedule 12A), taken in private</strong> {EXEMPT_PARAGRAPH_3}</p>"
             + papers("<li>Tender report</li>"),
         ),
     ]
@@ -717,14 +700,12 @@ def test_an_item_withheld_from_the_public_costs_its_outline_a_query_and_shows_no
     client, member_user, django_assert_num_queries
 ):
     meeting, _, _ = a_minuted_meeting(no_declarations=True)
-    AgendaItemFactory(
+    ExemptItemFactory(
         meeting=meeting,
         order=3,
         number="3",
         title="Award of the custody contract",
         description="Tenders from three firms.",
-        confidentiality="exempt",
-        exempt_paragraphs="3",
     )
 
     # as a meeting with every item public, and the outline of all its items
