@@ -37,9 +37,12 @@ class MeetingQuerySet(models.QuerySet):
         """Each meeting with what its page, minutes and API detail read, as ``audience`` (a
         meetings.visibility.Audience) may read it, in at most a fixed number of queries:
 
-        ``agenda_outline`` (every item's place and confidentiality), ``readable_items`` (with their
-        papers and resolutions), ``attendances``, ``declarations``, ``visible_minutes`` (the
-        minutes, or None) and ``record_visible``. A withheld item's words are never loaded:
+        ``agenda_outline`` (every item's place and confidentiality), ``readable_items`` (each
+        with the lists ``readable_papers`` and ``readable_resolutions``), ``attendances``,
+        ``declarations``, ``visible_minutes`` (the minutes, or None) and ``record_visible``.
+        The items' papers and resolutions are plain lists of what ``audience`` may read, and an
+        item loaded any other way has neither: reading them raises rather than falling back
+        on ``item.papers``, which would read every paper. A withheld item's words are never loaded:
         for a meeting that withholds items from ``audience``, the outline is read apart from
         the readable items; for the rest (most meetings) it is the readable items themselves.
         Without ``minuted`` (the meeting's page, which prints the agenda, not the minutes),
@@ -59,7 +62,9 @@ class MeetingQuerySet(models.QuerySet):
         readable_items = audience.items().order_by(*AGENDA_ORDER)
         if papers:
             readable_items = readable_items.prefetch_related(
-                models.Prefetch("papers", queryset=audience.papers().order_by("id"))
+                models.Prefetch(
+                    "papers", queryset=audience.papers().order_by("id"), to_attr="readable_papers"
+                )
             )
         if minuted:
             readable_items = readable_items.prefetch_related(
@@ -68,6 +73,7 @@ class MeetingQuerySet(models.QuerySet):
                     queryset=audience.resolutions()
                     .select_related("mover", "seconder")
                     .order_by("number", "id"),
+                    to_attr="readable_resolutions",
                 )
             )
         else:

@@ -62,7 +62,7 @@ class EventVocabularyMixin:
 
     def _papers(self, meeting):
         if hasattr(meeting, "readable_items"):  # a meeting loaded with its record
-            return [paper for item in meeting.readable_items for paper in item.papers.all()]
+            return [paper for item in meeting.readable_items for paper in item.readable_papers]
         if self.papers_by_meeting is not None:
             return self.papers_by_meeting.get(meeting.pk, [])
         audience = self.context.get("audience") or Audience()

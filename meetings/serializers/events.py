@@ -142,14 +142,14 @@ class AgendaItemSerializer(QuickRead, serializers.ModelSerializer):
         item = self._readable(outline)
         if item is None:
             return None
-        return PaperSerializer(item.papers.all(), many=True, context=self.context).data
+        return PaperSerializer(item.readable_papers, many=True, context=self.context).data
 
     @extend_schema_field(MotionSerializer(many=True, allow_null=True))
     def get_motions(self, outline):
         item = self._minuted(outline)
         if item is None:
             return None
-        return MotionSerializer(item.resolutions.all(), many=True, context=self.context).data
+        return MotionSerializer(item.readable_resolutions, many=True, context=self.context).data
 
 
 class AttendanceSerializer(QuickRead, serializers.ModelSerializer):
@@ -336,7 +336,7 @@ class EventDetailSerializer(EventSerializer):
         """The members' votes on the meeting's motions: one query. (The viewset loads the
         rest with ``with_record``; the papers are its readable items'.)"""
         return queryset.prefetch_related(
-            recorded_votes("readable_items__resolutions__recorded_votes")
+            recorded_votes("readable_items__readable_resolutions__recorded_votes")
         )
 
     @extend_schema_field(AgendaItemSerializer(many=True))

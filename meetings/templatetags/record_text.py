@@ -226,7 +226,7 @@ def agenda_entry(entry):
             parts.append(
                 format_html('<div class="govuk-body">{}</div>', with_line_breaks(item.description))
             )
-        papers = item.papers.all()
+        papers = item.readable_papers
         if papers:
             parts.append(format_html(PAPERS, mark_safe("".join(map(paper_line, papers)))))
         shown = mark_safe("".join(parts))
@@ -297,7 +297,7 @@ def minute_entry(entry):
                 mark_safe(linebreaks(item.minutes_text, autoescape=True)),  # escapes it
             )
         )
-    resolutions = item.resolutions.all()
+    resolutions = item.readable_resolutions
     if resolutions:
         parts.append(format_html(RESOLVED, mark_safe("".join(map(resolution_line, resolutions)))))
     return format_html(MINUTE, entry.order, number, item.title, mark_safe("".join(parts)))

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from actions import services as action_services
 from actions.models import Action
-from meetings.models import Meeting, Minutes
+from meetings.models import AgendaItem, Meeting, Minutes
 from tests.factories import (
     AgendaItemFactory,
     AttendanceFactory,
@@ -323,6 +323,20 @@ def test_meeting_page_shows_members_restricted_papers_marked(member_client, reco
     assert (
         "Curriculum vitae of the preferred candidate Restricted Official \u2013 sensitive" in agenda
     )
+
+
+@pytest.mark.parametrize("tag", ["agenda_entry", "minute_entry"])
+def test_an_item_not_loaded_for_a_reader_is_refused_by_the_record_tags(record, tag):
+    """The agenda and the minutes print the papers and resolutions loaded with the item for
+    its reader (``with_record``); an item loaded any other way would have every paper and
+    resolution of it, the restricted CV included, so the tags refuse it."""
+    from meetings.templatetags import record_text
+    from meetings.views.meetings import AgendaEntry
+
+    item = AgendaItem.objects.get(pk=record.august_items[2].pk)  # holds the restricted CV
+
+    with pytest.raises(AttributeError, match="readable_"):
+        getattr(record_text, tag)(AgendaEntry(outline=item, item=item))
 
 
 def test_meeting_page_withholds_an_exempt_item_from_the_public(client, record):
