@@ -116,11 +116,18 @@ class ActionPageFilter(ActionFilter):
             fields["q"].widget.attrs["class"] = "govuk-input"
             fields["q"].label = "Words in the action"
             self._list_meetings(fields["meeting"])
-            # The bodies and the owners of visible actions change only with the record.
+            # The bodies and the owners of visible actions change only with the record; the
+            # RAG ratings, the overdue choice and the orderings never do.
             who = readers_key(Audience.of(self.request))
             lighten(
                 self._form,
-                stored={"body": "bodies", "owner": f"action-owners:{who}"},
+                stored={
+                    "body": "bodies",
+                    "owner": f"action-owners:{who}",
+                    "rag": "action-rag",
+                    "overdue": "action-overdue",
+                    "ordering": "action-ordering",
+                },
             )
         return self._form
 

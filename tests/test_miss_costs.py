@@ -6,6 +6,7 @@ version; inside a transaction they are read afresh. These tests commit for real
 (``django_db(transaction=True)``), as a site does, so they see what is kept and when it goes.
 """
 
+import datetime
 import os
 import subprocess
 import sys
@@ -73,6 +74,28 @@ def test_the_body_drop_down_is_built_once_then_lists_a_new_body(client):
     Body.objects.create(name="Corporate Governance Board", slug="cgb")
     after, _ = sql_of(client, url)
     assert '<option value="cgb">Corporate Governance Board</option>' in after.text
+
+
+def test_the_year_drop_down_is_built_once_then_lists_a_new_year(client):
+    MeetingFactory(date=datetime.date(2023, 7, 26))
+    url = reverse("meetings:meeting_list")
+
+    _, first_sql = sql_of(client, url)
+    kept, kept_sql = sql_of(client, url)
+
+    assert 'MIN("meetings_meeting"."date")' in first_sql
+    assert 'MIN("meetings_meeting"."date")' not in kept_sql
+    assert '<option value="2023">2023</option>' in kept.text
+    # The kinds and statuses are the same options as before.
+    assert '>All kinds</option><option value="ordinary">Ordinary meeting</option>' in kept.text
+    assert '>Any status</option><option value="scheduled">Scheduled</option>' in kept.text
+
+    MeetingFactory(date=datetime.date(2025, 2, 3))
+    after = client.get(url).text
+    assert '<option value="2025">2025</option><option value="2024">2024</option>' in after
+    chosen = client.get(url, {"year": "2024", "kind": "board"}).text
+    assert '<option value="2024" selected>2024</option>' in chosen
+    assert '<option value="board" selected>' in chosen
 
 
 def test_a_stored_drop_down_still_marks_the_chosen_option(client):
@@ -215,6 +238,36 @@ def test_page_addresses_are_the_ones_reverse_gives():
     ]
     for name, kwargs in cases:
         assert page_url(name, **kwargs) == reverse(name, kwargs=kwargs)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/meetings/42/",
+        "/meetings/42/minutes.pdf",
+        "/media/papers/3f2a-report_v1.2~final.pdf",
+        "/",
+        "/meetings/42/?page=2",
+        "/meetings/./42/",
+        "/meetings/x/../42/",
+        "//elsewhere.example/meetings/",
+        "/media/papers/Caf\u00e9 report.pdf",
+        "/media/papers/100%25.pdf",
+        "https://elsewhere.example/a",
+        "relative/path",
+    ],
+)
+@pytest.mark.parametrize("secure", [False, True])
+def test_full_addresses_are_the_ones_django_builds(rf, settings, url, secure):
+    """The API's full addresses read the request's scheme and host once; each is still the
+    address ``build_absolute_uri`` gives, whatever the path holds."""
+    from meetings.ocd import absolute_url
+
+    settings.ALLOWED_HOSTS = ["panel.example"]
+    request = rf.get("/api/v1/events/", secure=secure, HTTP_HOST="panel.example:8443")
+
+    assert absolute_url(url, request) == request.build_absolute_uri(url)
+    assert absolute_url(url, request) == request.build_absolute_uri(url)  # kept for the request
 
 
 def test_page_addresses_keep_the_sites_prefix():

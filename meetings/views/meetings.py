@@ -201,7 +201,16 @@ class MeetingPageFilter(OneFormClass, django_filters.FilterSet):
         if getattr(form, "_styled", False):
             return form
         form._styled = True
-        lighten(form, stored={"body": "bodies"})
+        # Bodies and years change only with the record, kinds and statuses never.
+        lighten(
+            form,
+            stored={
+                "body": "bodies",
+                "year": "meeting-years",
+                "kind": "meeting-kinds",
+                "status": "meeting-statuses",
+            },
+        )
         for name, form_field in form.fields.items():
             attrs = form_field.widget.attrs
             attrs["class"] = "govuk-select"
