@@ -42,7 +42,7 @@ from meetings.visibility import Audience
 from panel.converters import is_id
 from panel.prebuilt import prebuilt
 from panel.record_version import per_version
-from panel.widgets import lighten
+from panel.widgets import fixed_options, lighten
 
 
 class ActionPageFilter(ActionFilter):
@@ -124,9 +124,9 @@ class ActionPageFilter(ActionFilter):
                 stored={
                     "body": "bodies",
                     "owner": f"action-owners:{who}",
-                    "rag": "action-rag",
                     "overdue": "action-overdue",
                     "ordering": "action-ordering",
+                    **fixed_options(self),
                 },
             )
         return self._form

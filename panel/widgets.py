@@ -11,6 +11,7 @@ asking when the caller puts that in the key, and marks the chosen option in the 
 markup.
 """
 
+import django_filters
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import escape, format_html, format_html_join
@@ -102,3 +103,18 @@ def lighten(form, names=None, *, stored=None):
                 light.options_key = f"{stored[name]}|{getattr(field, 'empty_label', '')}"
             field.widget = light
     return form
+
+
+def fixed_options(filterset):
+    """Options keys, for ``lighten(stored=...)``, of the filters of ``filterset`` whose
+    choices are a fixed list (kinds, statuses, RAG ratings): the same for every visitor and
+    every record version, so built once per process. Filters whose choices come from the
+    record or from what the visitor may see (bodies, years, meetings, owners) are left out:
+    their callers key them on what they depend on."""
+    cls = type(filterset)
+    return {
+        name: f"{cls.__module__}.{cls.__qualname__}.{name}"
+        for name, found in filterset.filters.items()
+        if type(found) is django_filters.ChoiceFilter
+        and isinstance(found.extra.get("choices"), list | tuple)
+    }

@@ -2,6 +2,7 @@
 and the footer read from the cache, and the queries each page runs pinned."""
 
 import datetime
+import importlib
 
 import pytest
 from django import forms
@@ -13,7 +14,7 @@ from django.test.html import parse_html
 from django.urls import reverse
 
 from actions.models import Action
-from panel.widgets import LightSelect, lighten
+from panel.widgets import LightSelect, fixed_options, lighten
 from tests.factories import ActionFactory, MeetingFactory
 
 
@@ -85,6 +86,30 @@ def test_a_light_select_escapes_its_labels_and_values():
     assert "<b>" not in html
     assert "&lt;b&gt;" in html
     assert "Tom &amp; &quot;Jerry&quot;" in html
+
+
+@pytest.mark.parametrize(
+    ("filterset", "fixed"),
+    [
+        ("meetings.views.meetings.MeetingPageFilter", {"kind", "status"}),
+        ("meetings.filters.ResolutionPageFilter", {"kind"}),
+        ("meetings.filters.PersonPageFilter", {"status"}),
+        ("meetings.filters.WorkProgrammePageFilter", {"kind", "status"}),
+        ("actions.filters.ActionFilter", {"rag"}),
+    ],
+)
+def test_only_filters_with_a_fixed_list_of_choices_keep_their_options_for_everyone(
+    rf, filterset, fixed
+):
+    """Bodies, years, meetings and owners come from the record (and owners and meetings from
+    what the visitor may see): only a fixed list of choices is kept under its filter's name."""
+    module, name = filterset.rsplit(".", 1)
+    cls = getattr(importlib.import_module(module), name)
+
+    keys = fixed_options(cls(request=rf.get("/")))
+
+    assert set(keys) == fixed
+    assert all(key.endswith(f"{name}.{field}") for field, key in keys.items())
 
 
 # --- RAG counts and the footer, from the cache ---------------------------------------------

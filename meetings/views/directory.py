@@ -39,7 +39,7 @@ from meetings.models import (
 from meetings.search import Cursor
 from meetings.search_kinds import DECISIONS
 from meetings.visibility import Audience
-from panel.widgets import lighten
+from panel.widgets import fixed_options, lighten
 
 # Seats that carry an expectation of attending every meeting; substitutes and standing
 # attendees come when asked, so their absence is not recorded against them.
@@ -117,8 +117,11 @@ class FilteredListMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filterset"] = self.filterset
-        # Every body is offered to everyone: its options are built once per record version.
-        context["form"] = lighten(self.filterset.form, stored={"body": "bodies"})
+        # Every body is offered to everyone: its options are built once per record version;
+        # those of a fixed list of choices, once.
+        context["form"] = lighten(
+            self.filterset.form, stored={"body": "bodies", **fixed_options(self.filterset)}
+        )
         page = context.get("page_obj")
         if page is not None:
             context["page_range"] = page.paginator.get_elided_page_range(

@@ -33,7 +33,7 @@ from meetings.models import (
 from meetings.visibility import Audience
 from panel.filtering import OneFormClass
 from panel.prebuilt import prebuilt
-from panel.widgets import lighten
+from panel.widgets import fixed_options, lighten
 
 HOME_LIST_LENGTH = 5
 # The minutes print a section per status, headed by its label, in the order declared.
@@ -202,15 +202,7 @@ class MeetingPageFilter(OneFormClass, django_filters.FilterSet):
             return form
         form._styled = True
         # Bodies and years change only with the record, kinds and statuses never.
-        lighten(
-            form,
-            stored={
-                "body": "bodies",
-                "year": "meeting-years",
-                "kind": "meeting-kinds",
-                "status": "meeting-statuses",
-            },
-        )
+        lighten(form, stored={"body": "bodies", "year": "meeting-years", **fixed_options(self)})
         for name, form_field in form.fields.items():
             attrs = form_field.widget.attrs
             attrs["class"] = "govuk-select"
