@@ -352,6 +352,29 @@ def test_one_kind_of_results_query_count_is_fixed(client, db, django_assert_num_
         client.get(SEARCH, {"q": "budget", "kind": "decisions"})
 
 
+@pytest.mark.parametrize("words", ["", "budget"])
+def test_each_decision_row_is_read_in_the_pages_own_queries(
+    client, db, django_assert_num_queries, words
+):
+    """Every cell of a row (the meeting and body, the minute, the words, who moved and
+    seconded it and the outcome, the kind) comes with the page's rows: none is read later."""
+    add_matches(3, datetime.date(2022, 1, 1))
+    for resolution in Resolution.objects.all():
+        resolution.is_motion = True
+        resolution.mover = PersonFactory(given_name="Ann", family_name="Mover")
+        resolution.seconder = PersonFactory(given_name="Sam", family_name="Seconder")
+        resolution.outcome = Resolution.Outcome.CARRIED
+        resolution.save()
+
+    # The count, the page and the bodies of the filter's drop-down.
+    with django_assert_num_queries(3):
+        text = page_text(client.get(DECISIONS_URL, {"q": words} if words else {}))
+
+    assert text.count("Moved by Ann Mover, seconded by Sam Seconder: carried.") == 3
+    assert text.count("That the budget be noted.") == 3
+    assert "Budget 2" in text
+
+
 def test_decisions_register_search_query_count_is_fixed(client, db, django_assert_num_queries):
     add_matches(1, datetime.date(2021, 1, 1))
     # The count (up to the cap), the page, and the bodies of the filter's drop-down.

@@ -241,6 +241,10 @@ class MeetingPageFilter(OneFormClass, django_filters.FilterSet):
         return form
 
 
+# What a row of the meetings list prints (record_text.meeting_row), as HOME_COLUMNS.
+LIST_COLUMNS = ("body", "kind", "title", "date", "start_time", "status", "body__name")
+
+
 class MeetingListView(FilterView):
     """Meetings by year, newest first, filtered by year, body, kind and status."""
 
@@ -255,8 +259,14 @@ class MeetingListView(FilterView):
         audience = Audience.of(self.request)
         return (
             Meeting.objects.select_related("body")
+            .only(*LIST_COLUMNS)
+            .fetch_mode(FETCH_PEERS)
             .prefetch_related(
-                Prefetch("minutes", queryset=audience.minutes(), to_attr="visible_minutes")
+                Prefetch(
+                    "minutes",
+                    queryset=audience.minutes().only("meeting", "status"),
+                    to_attr="visible_minutes",
+                )
             )
             .order_by("-date", "-start_time", "-pk")
         )
