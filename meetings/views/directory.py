@@ -131,6 +131,12 @@ class FilteredListMixin:
         return context
 
 
+# What the members list and a member's page print of a seat and its holder
+# (record_text.membership_row): not a person's e-mail or log-in, nor a body's description.
+SEAT_COLUMNS = ("person", "body", "role", "title", "council", "party", "start_date", "end_date")
+PERSON_LINK = ("honorific", "given_name", "family_name", "post_nominals", "slug")
+
+
 class PersonListView(FilteredListMixin, ListView):
     """Members of every body, current and past, with their roles and terms."""
 
@@ -151,6 +157,8 @@ class PersonListView(FilteredListMixin, ListView):
             memberships = memberships.filter(person__in=self.filterset.qs.values("pk"))
         return (
             memberships.select_related("person", "body")
+            .only(*SEAT_COLUMNS, *(f"person__{f}" for f in PERSON_LINK), "body__name", "body__slug")
+            .fetch_mode(FETCH_PEERS)
             .annotate(
                 is_current=ExpressionWrapper(
                     Q(end_date__isnull=True) | Q(end_date__gte=today), output_field=BooleanField()
@@ -177,9 +185,10 @@ class PersonDetailView(DetailView):
         return Person.objects.prefetch_related(
             Prefetch(
                 "memberships",
-                queryset=Membership.objects.select_related("body").order_by(
-                    "-start_date", "body__name"
-                ),
+                queryset=Membership.objects.select_related("body")
+                .only(*SEAT_COLUMNS, "body__name", "body__slug")
+                .fetch_mode(FETCH_PEERS)
+                .order_by("-start_date", "body__name"),
             )
         )
 
@@ -189,7 +198,20 @@ class PersonDetailView(DetailView):
             audience.declarations()
             .filter(person=self.object)
             .select_related("meeting__body")
-            .prefetch_related(Prefetch("items", queryset=AgendaItem.objects.order_by("order")))
+            .only(
+                *("meeting", "person", "interest_type", "all_items", "reason"),
+                *("meeting__date", "meeting__body", "meeting__body__name"),
+                "meeting__body__short_name",
+            )
+            .fetch_mode(FETCH_PEERS)
+            .prefetch_related(
+                Prefetch(
+                    "items",
+                    queryset=AgendaItem.objects.only(
+                        "meeting", "order", "number", "title", "confidentiality"
+                    ).order_by("order"),
+                )
+            )
             .order_by("-meeting__date", "id")
         )
         for declaration in declarations:
