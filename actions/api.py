@@ -30,6 +30,7 @@ from actions.serializers import (
     step_request_serializer,
 )
 from meetings.api import PublicReadViewSet, name_choices
+from meetings.models import Meeting
 from meetings.visibility import Audience
 from panel.api import Conflict, router
 
@@ -87,18 +88,22 @@ def with_api_relations(actions, *, actors=True):
         )
         .order_by("at", "id")
     )
+    # The meeting an action goes back to and the one that signed it off are few, and often
+    # none: read after the page in one query (none when no action names one), not joined.
     return (
-        actions.select_related("meeting__body", "item", "target_meeting", "signed_off_at")
+        actions.with_later_meetings(Meeting.objects.only(*MEETING_SUMMARY))
+        .select_related("meeting__body", "item")
         .only(
             *(field.name for field in Action._meta.concrete_fields),
             *_summary("meeting", MEETING_SUMMARY),
             *_summary("meeting__body", BODY_SUMMARY),
-            *_summary("target_meeting", MEETING_SUMMARY),
-            *_summary("signed_off_at", MEETING_SUMMARY),
             # The item is summarised (number, title): its own words stay in the database.
             *_summary("item", ITEM_SUMMARY),
         )
-        .prefetch_related(prefetch_owners(), prefetch_history(history))
+        .prefetch_related(
+            prefetch_owners(),
+            prefetch_history(history),
+        )
     )
 
 
