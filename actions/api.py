@@ -91,7 +91,9 @@ def with_api_relations(actions, *, actors=True):
     # The meeting an action goes back to and the one that signed it off are few, and often
     # none: read after the page in one query (none when no action names one), not joined.
     return (
-        actions.with_later_meetings(Meeting.objects.only(*MEETING_SUMMARY))
+        actions.read_after(
+            Meeting.objects.only(*MEETING_SUMMARY), "target_meeting", "signed_off_at"
+        )
         .select_related("meeting__body", "item")
         .only(
             *(field.name for field in Action._meta.concrete_fields),

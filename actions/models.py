@@ -26,6 +26,7 @@ from meetings.models.stored_visibility import TracksVisibilityInputs, visibility
 from panel.choice_labels import ChoiceLabels
 from panel.links import page_url
 from panel.prebuilt import prebuilt
+from panel.read_after import ReadAfterQuerySet
 
 AMBER_DAYS = 14
 
@@ -79,31 +80,7 @@ PUBLIC_ACTION = (
 )
 
 
-class ActionQuerySet(models.QuerySet):
-    #: Meetings (a queryset of them) that ``with_later_meetings`` reads the actions' target
-    #: meetings and sign-off meetings from, once the actions are loaded.
-    later_meetings = None
-
-    def _clone(self):
-        clone = super()._clone()
-        clone.later_meetings = self.later_meetings
-        return clone
-
-    def with_later_meetings(self, meetings):
-        """Each action with its ``target_meeting`` and ``signed_off_at`` read from ``meetings``
-        (a queryset of Meeting, e.g. narrowed with ``only``) in one query after the actions,
-        and no query when none of them names one. Joined instead, the two meetings take
-        PostgreSQL longer to plan the actions' query than that query takes to run."""
-        clone = self._chain()
-        clone.later_meetings = meetings
-        return clone
-
-    def _fetch_all(self):
-        loading = self._result_cache is None
-        super()._fetch_all()
-        if loading and self.later_meetings is not None:
-            _read_later_meetings(self._result_cache, self.later_meetings)
-
+class ActionQuerySet(ReadAfterQuerySet):
     def public(self):
         """Actions the public may see (``PUBLIC_ACTION``, as stored in ``is_public``)."""
         return self.filter(is_public=True)
@@ -188,20 +165,6 @@ class ActionQuerySet(models.QuerySet):
             Q(pk__in=answered_for_by(user))
             | Q(Exists(person.filter(pk=OuterRef("resolution__mover_id"))))
         )
-
-
-LATER_MEETINGS = ("target_meeting", "signed_off_at")
-
-
-def _read_later_meetings(actions, meetings):
-    rows = [action for action in actions if isinstance(action, Action)]  # not values()
-    wanted = {getattr(a, f"{name}_id") for a in rows for name in LATER_MEETINGS} - {None}
-    found = meetings.in_bulk(wanted) if wanted else {}
-    for action in rows:
-        for name in LATER_MEETINGS:
-            meeting_id = getattr(action, f"{name}_id")
-            if meeting_id is not None:
-                setattr(action, name, found[meeting_id])
 
 
 def prefetch_owners():

@@ -325,7 +325,9 @@ class MotionViewSet(AudienceMixin, PublicReadViewSet):
         return (
             self.audience.resolutions()
             .annotate(decided_on=F("item__meeting__date"))
-            .select_related("item__meeting__body", "mover", "seconder")
+            .select_related("item__meeting__body")
+            # Only motions have them: read after the page (panel.read_after), not joined.
+            .read_after(Person.objects.all(), "mover", "seconder")
         )
 
 

@@ -366,8 +366,9 @@ def test_each_decision_row_is_read_in_the_pages_own_queries(
         resolution.outcome = Resolution.Outcome.CARRIED
         resolution.save()
 
-    # The count, the page and the bodies of the filter's drop-down.
-    with django_assert_num_queries(3):
+    # The count, the page, the movers and seconders (read after the page, in one query) and
+    # the bodies of the filter's drop-down.
+    with django_assert_num_queries(4):
         text = page_text(client.get(DECISIONS_URL, {"q": words} if words else {}))
 
     assert text.count("Moved by Ann Mover, seconded by Sam Seconder: carried.") == 3

@@ -15,6 +15,7 @@ from meetings.models.stored_visibility import (
     visibility_inputs_changed,
 )
 from panel.choice_labels import ChoiceLabels
+from panel.read_after import ReadAfterQuerySet
 
 
 class Attendance(ChoiceLabels, models.Model):
@@ -141,7 +142,7 @@ PUBLIC_RESOLUTION = PUBLISHED_RESOLUTION & Q(
 )
 
 
-class ResolutionQuerySet(models.QuerySet):
+class ResolutionQuerySet(ReadAfterQuerySet):
     def published(self):
         """Resolutions in published minutes (``PUBLISHED_RESOLUTION``, as stored)."""
         return self.filter(is_published=True)

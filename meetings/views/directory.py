@@ -278,16 +278,16 @@ class BodyDetailView(DetailView):
 
 
 # What a row of the decisions register prints (record_text.decision_row): not the item's
-# description and minutes, nor anything of a person but their name. A column left out costs
-# one query for the page (``FETCH_PEERS``).
-PERSON_NAME = ("given_name", "family_name")
+# description and minutes. A column left out costs one query for the page (``FETCH_PEERS``).
+# Movers and seconders, of motions only, are read after the page (panel.read_after).
 DECISION_COLUMNS = (
     *("item", "number", "text", "kind", "is_motion", "outcome", "meeting_date"),
-    *("mover", "seconder", *(f"{who}__{f}" for who in ("mover", "seconder") for f in PERSON_NAME)),
+    *("mover", "seconder"),
     *(f"item__{f}" for f in ("meeting", "order", "number", "title")),
     *(f"item__meeting__{f}" for f in ("body", "date")),
     *(f"item__meeting__body__{f}" for f in ("name", "short_name")),
 )
+PERSON_NAME = ("given_name", "family_name")
 
 
 class ResolutionListView(FilteredListMixin, ListView):
@@ -303,7 +303,8 @@ class ResolutionListView(FilteredListMixin, ListView):
         resolutions = (
             Audience.of(self.request)
             .resolutions()
-            .select_related("item__meeting__body", "mover", "seconder")
+            .select_related("item__meeting__body")
+            .read_after(Person.objects.only(*PERSON_NAME), "mover", "seconder")
             .only(*DECISION_COLUMNS)
             .fetch_mode(FETCH_PEERS)
             .order_by("-meeting_date", "item__meeting__body__name", "item__order", "number")

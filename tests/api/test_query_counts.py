@@ -10,6 +10,7 @@ from knox.models import AuthToken
 from actions import services
 from meetings.models import (
     Minutes,
+    Resolution,
 )
 from tests.factories import (
     AgendaItemFactory,
@@ -143,6 +144,26 @@ def test_a_meeting_with_its_whole_record_uses_fixed_queries(django_assert_num_qu
         response = Client().get(f"/api/v1/events/{meeting.pk}/")
 
     assert len(response.json()["agenda"]) == rows + 2
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_motions_read_their_movers_and_seconders_in_one_query(django_assert_num_queries, rows):
+    """A motion's mover and seconder are read after the page, in one query for them all:
+    not joined into the page's query (most resolutions have neither), nor one a row."""
+    build(rows)
+    for n, resolution in enumerate(Resolution.objects.all()):
+        resolution.is_motion = True
+        resolution.mover = PersonFactory(given_name="Ann", family_name=f"Mover{n}")
+        resolution.seconder = PersonFactory(given_name="Sam", family_name=f"Seconder{n}")
+        resolution.save()
+
+    with django_assert_num_queries(EXPECTED["/api/v1/motions/"] + 1):
+        response = Client().get("/api/v1/motions/", {"page_size": 200})
+
+    motions = response.json()["results"]
+    assert len(motions) == rows  # the public's: the exempt items' are withheld
+    assert all(m["creator"]["name"].startswith("Ann Mover") for m in motions)
+    assert all(m["seconder"]["name"].startswith("Sam Seconder") for m in motions)
 
 
 @pytest.mark.parametrize("rows", [1, 30])
