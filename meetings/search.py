@@ -56,15 +56,21 @@ def capped_count(queryset, cap, key=None):
     filters and what the visitor may read); without one, the count query's own SQL is the
     key. Inside a transaction it is counted afresh, as the RAG counts are."""
     limited = queryset.order_by()[: cap + 1]
+    return kept_count(limited, key=None if key is None else f"{key!r}|{cap}")
+
+
+def kept_count(queryset, key=None):
+    """How many rows ``queryset`` has, kept until the record changes (as ``capped_count``,
+    uncapped): for a list whose every row is counted on every page, such as the decisions
+    register's tens of thousands. ``key`` names everything the rows depend on; without one,
+    the count query's own SQL is the key."""
     if connections[queryset.db].in_atomic_block:
-        return limited.count()
+        return queryset.count()
     if key is None:
-        sql, params = limited.query.sql_with_params()
+        sql, params = queryset.query.sql_with_params()
         key = f"{sql}|{params!r}"
-    else:
-        key = f"{key!r}|{cap}"
-    digest = hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
-    return per_version_shared(f"search-count:{digest}", limited.count, COUNT_TIMEOUT)
+    digest = hashlib.blake2b(str(key).encode(), digest_size=16).hexdigest()
+    return per_version_shared(f"search-count:{digest}", queryset.count, COUNT_TIMEOUT)
 
 
 def on_postgresql(queryset):

@@ -383,6 +383,34 @@ def test_a_searchs_count_is_kept_until_the_record_changes(client):
     assert "4 decisions" in client.get(url).text
 
 
+def test_the_decisions_registers_count_is_kept_per_reader_until_the_record_changes(
+    client, member_user
+):
+    from tests.test_search import DECISIONS_URL, add_matches, decision, meeting
+
+    add_matches(3, datetime.date(2023, 1, 1))
+    held = meeting(datetime.date(2023, 6, 1))
+    decision(
+        held, "That the exempt report be approved.", confidentiality="exempt", exempt_paragraphs="3"
+    )
+
+    _, first_sql = sql_of(client, DECISIONS_URL)
+    kept, kept_sql = sql_of(client, DECISIONS_URL)
+    assert "COUNT(" in first_sql
+    assert "COUNT(" not in kept_sql
+    assert "3 decisions" in kept.text
+
+    client.force_login(member_user)
+    assert "4 decisions</p>" in client.get(DECISIONS_URL).text  # the exempt one too
+    since_june = client.get(DECISIONS_URL, {"date_from": "2023-06-01"}).text
+    assert "1 decision</p>" in since_june  # kept apart for each choice of filters
+    client.logout()
+    assert "3 decisions" in client.get(DECISIONS_URL).text
+
+    add_matches(1, datetime.date(2024, 1, 1))
+    assert "4 decisions" in client.get(DECISIONS_URL).text
+
+
 # --- Filters copied lightly ------------------------------------------------------------------
 
 

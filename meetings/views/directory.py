@@ -37,7 +37,7 @@ from meetings.models import (
     Person,
     WorkProgrammeEntry,
 )
-from meetings.search import Cursor
+from meetings.search import Cursor, kept_count
 from meetings.search_kinds import DECISIONS
 from meetings.visibility import Audience
 from panel.widgets import fixed_options, lighten
@@ -327,6 +327,17 @@ class ResolutionListView(FilteredListMixin, ListView):
                 or Cursor.decode(data.get("before"), backwards=True),
             )
         return self.filterset.qs
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if self.results is None and not self.filter_invalid:
+            # Every decision the reader may read, tens of thousands on a national site:
+            # counted once per record version, reader and choice of filters.
+            data = self.filterset.form.cleaned_data if self.filterset.is_bound else {}
+            filters = sorted((k, str(v)) for k, v in data.items() if v not in (None, ""))
+            audience = Audience.of(self.request)
+            paginator.count = kept_count(queryset, key=("decisions", audience.rights, filters))
+        return paginator
 
     def paginate_queryset(self, queryset, page_size):
         # A search pages by keyset in meetings.search, and has its rows already.
