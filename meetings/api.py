@@ -291,7 +291,8 @@ class EventViewSet(AudienceMixin, PublicReadViewSet):
         audience = self.audience
         meetings = Meeting.objects.select_related("body")
         if self.action != "retrieve":
-            return meetings.annotate(record_visible=audience.record_visible()).prefetch_related(
+            # The list gives each meeting's minutes (``visible_minutes``), not its record.
+            return meetings.prefetch_related(
                 Prefetch("minutes", queryset=audience.minutes(), to_attr="visible_minutes")
             )
         return audience.meeting_records()

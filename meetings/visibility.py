@@ -25,7 +25,7 @@ a Panel member (everything but draft minutes) and democratic services (everythin
 """
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models import Exists, OuterRef, Q
 
 from meetings.models import (
     AgendaItem,
@@ -45,7 +45,7 @@ ALL_ACTIONS_PERMISSION = "actions.view_restricted_action"
 
 class MinutesReader:
     """May minutes, and the minuted record of their meeting, be read? As ``Audience.minutes``
-    and ``Audience.record_visible`` decide, for minutes already loaded; it holds nothing of
+    and ``Audience.minuted_meetings`` decide, for minutes already loaded; it holds nothing of
     the visitor but whether they may read drafts, so querysets kept per process may hold it."""
 
     def __init__(self, drafts):
@@ -119,16 +119,10 @@ class Audience:
             return Meeting.objects.all()
         return Meeting.objects.filter(minutes__in=Minutes.objects.published())
 
-    def record_visible(self):
-        """An expression for ``annotate``: may the minuted record of this meeting be read?"""
-        if self.drafts:
-            return Value(True)
-        return Exists(Minutes.objects.published().filter(meeting=OuterRef("pk")))
-
     @property
     def minutes_reader(self):
-        """The rules of ``minutes`` and ``record_visible`` as predicates on a meeting's
-        minutes row (or None), for rows already loaded with their meeting."""
+        """The rules of ``minutes``, and of whether a meeting's minuted record may be read,
+        as predicates on a meeting's minutes row (or None), for rows loaded with it."""
         return MinutesReader(self.drafts)
 
     def meeting_records(self, *, minuted=True, papers=True):

@@ -411,6 +411,27 @@ def test_the_decisions_registers_count_is_kept_per_reader_until_the_record_chang
     assert "4 decisions" in client.get(DECISIONS_URL).text
 
 
+def test_the_events_list_reads_the_minutes_it_shows_and_does_not_scan_the_rest(client):
+    """Each event's minutes come in a query of their own, for the page's meetings; the page's
+    own query asks nothing of the minutes (an ``EXISTS`` there made PostgreSQL scan every
+    meeting's minutes for a page of 25)."""
+    from tests.factories import MinutesFactory
+
+    shown = MeetingFactory(date=datetime.date(2023, 7, 26), status="held")
+    MinutesFactory(meeting=shown, status="published")
+    draft = MeetingFactory(date=datetime.date(2023, 9, 1), status="held")
+    MinutesFactory(meeting=draft, status="draft")
+
+    with CaptureQueriesContext(connection) as queries:
+        events = client.get("/api/v1/events/").json()["results"]
+
+    page_query = next(q["sql"] for q in queries.captured_queries if "meetings_meeting" in q["sql"])
+    assert "meetings_minutes" not in page_query
+    minutes = {event["id"]: event["minutes"] for event in events}
+    assert minutes[shown.pk]["status"] == "published"
+    assert minutes[draft.pk] is None
+
+
 # --- Filters copied lightly ------------------------------------------------------------------
 
 
