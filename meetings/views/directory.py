@@ -131,10 +131,9 @@ class FilteredListMixin:
         return context
 
 
-# What the members list and a member's page print of a seat and its holder
-# (record_text.membership_row): not a person's e-mail or log-in, nor a body's description.
+# What a member's page prints of their seats: not a body's description. (The members list
+# loads whole rows: narrowing them there cost more Python than the columns it saved.)
 SEAT_COLUMNS = ("person", "body", "role", "title", "council", "party", "start_date", "end_date")
-PERSON_LINK = ("honorific", "given_name", "family_name", "post_nominals", "slug")
 
 
 class PersonListView(FilteredListMixin, ListView):
@@ -157,8 +156,6 @@ class PersonListView(FilteredListMixin, ListView):
             memberships = memberships.filter(person__in=self.filterset.qs.values("pk"))
         return (
             memberships.select_related("person", "body")
-            .only(*SEAT_COLUMNS, *(f"person__{f}" for f in PERSON_LINK), "body__name", "body__slug")
-            .fetch_mode(FETCH_PEERS)
             .annotate(
                 is_current=ExpressionWrapper(
                     Q(end_date__isnull=True) | Q(end_date__gte=today), output_field=BooleanField()
