@@ -6,12 +6,12 @@ The markup and wording are the tables' own.
 """
 
 from django import template
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from actions.models import Action
 from meetings.templatetags.record_text import MONTHS
+from panel.html import format_html
 
 register = template.Library()
 

@@ -18,9 +18,10 @@ from urllib.parse import quote
 from django import template
 from django.middleware.csrf import get_token
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 
 from meetings.models import Person
+from panel.html import format_html
 from panel.record_version import per_version
 
 register = template.Library()

@@ -7,11 +7,12 @@ too (a quarter of the members list's rendering). The wording and markup are the 
 """
 
 from django import template
-from django.utils.html import escape, format_html, linebreaks
+from django.utils.html import escape, linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.text import normalize_newlines
 
 from meetings.templatetags.clock import clock
+from panel.html import format_html
 
 register = template.Library()
 
