@@ -102,10 +102,7 @@ def with_api_relations(actions, *, actors=True):
             # The item is summarised (number, title): its own words stay in the database.
             *_summary("item", ITEM_SUMMARY),
         )
-        .prefetch_related(
-            prefetch_owners(),
-            prefetch_history(history),
-        )
+        .prefetch_related(prefetch_owners(), prefetch_history(history))
     )
 
 
