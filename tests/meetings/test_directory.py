@@ -302,6 +302,23 @@ def test_member_page_shows_declarations_on_public_items(client, declarations):
     ) in text
 
 
+def test_a_declaration_on_public_and_private_items_lists_them_as_one_phrase(
+    client, declarations, s106
+):
+    public, private = s106.items.order_by("order")
+    both = DeclarationFactory(
+        meeting=s106,
+        person=declarations,
+        interest_type=Declaration.InterestType.OTHER_REGISTRABLE,
+        reason="as a governor",
+    )
+    both.items.add(public, private)
+
+    text = page_text(client.get(declarations.get_absolute_url()))
+
+    assert "10. S106 Funding Update; 1 item taken in private as a governor" in text
+
+
 def test_member_page_withholds_private_business_of_a_declaration_from_the_public(
     client, declarations
 ):
