@@ -115,15 +115,16 @@ class ActionPageFilter(ActionFilter):
                 fields[name].widget.attrs["class"] = "govuk-select"
             fields["q"].widget.attrs["class"] = "govuk-input"
             fields["q"].label = "Words in the action"
-            self._list_meetings(fields["meeting"])
-            # The bodies and the owners of visible actions change only with the record; the
-            # RAG ratings, the overdue choice and the orderings never do.
             who = readers_key(Audience.of(self.request))
+            # The bodies, the owners of visible actions and the meetings listed change only
+            # with the record; the RAG ratings, the overdue choice and the orderings never do.
+            meetings = self._list_meetings(fields["meeting"], who)
             lighten(
                 self._form,
                 stored={
                     "body": "bodies",
                     "owner": f"action-owners:{who}",
+                    **({"meeting": meetings} if meetings else {}),
                     "overdue": "action-overdue",
                     "ordering": "action-ordering",
                     **fixed_options(self),
@@ -133,35 +134,42 @@ class ActionPageFilter(ActionFilter):
 
     MEETINGS_LISTED = 100
 
-    def _list_meetings(self, field):
+    def _list_meetings(self, field, who):
         """Offer the meetings of the chosen body, or of every body when they are few.
 
         A national site has thousands of meetings with actions; a list of them all would
         outweigh the page. Any meeting is still accepted: the field's queryset is unchanged.
+
+        Returns the key under which the options' markup may be kept, or None when the
+        visitor chose a meeting that is not listed, which is then offered too.
         """
         body = self.data.get("body", "")
-        who = readers_key(Audience.of(self.request))
         # The options change only with the record: worked out once per version.
         listed = per_version(
             ("action-filter-meetings", who, body),
-            lambda: self._listable_meetings(field.queryset, body),
+            lambda: self._listable_meetings(field, body),
         )
         empty = (
             "All meetings"
             if listed is not None
             else ("All meetings (choose a body to list its meetings)")
         )
-        listed = list(listed or ())
+        listed = listed or []
         chosen = self.data.get("meeting", "")
-        if is_id(chosen) and int(chosen) not in {m.pk for m in listed}:
-            listed += field.queryset.filter(pk=chosen)
-        field.widget.choices = [("", empty)] + [
-            (field.prepare_value(m), field.label_from_instance(m)) for m in listed
-        ]
+        extra = []
+        if is_id(chosen) and int(chosen) not in {value for value, _label in listed}:
+            extra = self._choices(field, field.queryset.filter(pk=chosen))
+        field.widget.choices = [("", empty), *listed, *extra]
+        return None if extra else f"action-filter-meetings:{who}:{body}"
 
-    def _listable_meetings(self, meetings, body):
-        """The meetings (of ``body``, if given) with actions the visitor may see, or None
-        when there are too many to list."""
+    @staticmethod
+    def _choices(field, meetings):
+        return [(field.prepare_value(m), field.label_from_instance(m)) for m in meetings]
+
+    def _listable_meetings(self, field, body):
+        """The choices of meetings (of ``body``, if given) with actions the visitor may see,
+        or None when there are too many to list."""
+        meetings = field.queryset
         candidates = Meeting.objects.all()
         if body:
             meetings = meetings.filter(body__slug=body)
@@ -171,7 +179,7 @@ class ActionPageFilter(ActionFilter):
         # list, which their primary key index answers at once.
         if candidates.order_by().values("pk")[self.MEETINGS_LISTED : self.MEETINGS_LISTED + 1]:
             return None
-        return list(meetings)
+        return self._choices(field, meetings)
 
 
 def with_page_relations(queryset):

@@ -17,10 +17,17 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse, set_script_prefix
 
 from actions.models import Action
-from meetings.models import Body, Person
+from meetings.models import Body, Meeting, Person
 from panel import record_version as versions
 from panel.links import page_url
-from tests.factories import ActionFactory, BodyFactory, MeetingFactory, OwnerFactory, PersonFactory
+from tests.factories import (
+    ActionFactory,
+    BoardFactory,
+    BodyFactory,
+    MeetingFactory,
+    OwnerFactory,
+    PersonFactory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -329,6 +336,36 @@ def test_the_meeting_drop_down_of_a_body_is_kept_then_lists_a_new_meeting(client
     text = client.get(url, {"body": "panel"}).text
     assert f'<option value="{later.pk}">' in text
     assert f'<option value="{first.pk}">' in text
+
+
+def test_the_meeting_drop_down_markup_is_kept_and_marks_the_chosen_meeting(client, monkeypatch):
+    panel = BodyFactory(name="Police and Crime Panel", slug="panel")
+    first = MeetingFactory(body=panel, date=datetime.date(2023, 2, 3))
+    second = MeetingFactory(body=panel, date=datetime.date(2023, 6, 20))
+    elsewhere = MeetingFactory(body=BoardFactory(), date=datetime.date(2023, 9, 1))
+    for meeting in (first, second, elsewhere):
+        ActionFactory(meeting=meeting)
+    url = reverse("actions:action_list")
+    client.get(url, {"body": "panel"})
+
+    # Kept: no meeting's label is worked out again for the drop-down (only for the row of
+    # the chosen meeting's action), and the chosen one is still marked.
+    labels = []
+    original = Meeting.__str__
+    monkeypatch.setattr(Meeting, "__str__", lambda self: labels.append(self.pk) or original(self))
+    kept = client.get(url, {"body": "panel", "meeting": second.pk}).text
+
+    assert labels == [second.pk]
+    assert f'<option value="{second.pk}" selected>{second}</option>' in kept
+    assert f'<option value="{first.pk}">{first}</option>' in kept
+    assert f'value="{elsewhere.pk}"' not in kept
+
+    # A meeting of another body, chosen by its address, is offered and marked as well.
+    other = client.get(url, {"body": "panel", "meeting": elsewhere.pk}).text
+    assert f'<option value="{elsewhere.pk}" selected>' in other
+    assert f'<option value="{first.pk}">{first}</option>' in other
+    # ...without being kept for the next visitor of the body's list.
+    assert f'value="{elsewhere.pk}"' not in client.get(url, {"body": "panel"}).text
 
 
 # --- Order within a meeting ------------------------------------------------------------------
