@@ -427,3 +427,32 @@ def test_one_connection_is_measured_once_and_never_in_a_quick_run(
     assert [[t.dataset for t in targets] for targets in pairs] == (
         [["demo", "national"]] if paired else []
     )
+
+
+@pytest.mark.django_db
+def test_the_filtered_action_log_measured_is_a_body_with_overdue_public_actions():
+    import datetime
+
+    from bench.pages import chosen_pages
+    from tests.factories import (
+        ActionFactory,
+        BoardFactory,
+        MeetingFactory,
+        MembershipFactory,
+        PersonFactory,
+    )
+
+    today = datetime.date.today()
+    panel = MeetingFactory(date=today - datetime.timedelta(days=90))
+    board = MeetingFactory(body=BoardFactory(), date=today - datetime.timedelta(days=60))
+    MembershipFactory(
+        body=panel.body, person=PersonFactory(given_name="Deborah", family_name="Taylor")
+    )
+    overdue = today - datetime.timedelta(days=5)
+    ActionFactory(meeting=panel, due_date=overdue)
+    ActionFactory(meeting=panel, due_date=overdue)
+    # The board's overdue actions are restricted or done: its red list is empty to the public.
+    ActionFactory(meeting=board, due_date=overdue, restricted=True)
+    ActionFactory(meeting=board, due_date=overdue, status="completed")
+
+    assert chosen_pages()["actions filtered"] == f"/actions/?body={panel.body.slug}&rag=red"
