@@ -73,6 +73,13 @@ def kept_count(queryset, key=None):
     return per_version_shared(f"search-count:{digest}", queryset.count, COUNT_TIMEOUT)
 
 
+def filters_key(filterset):
+    """A bound, valid filterset's choices, for ``kept_count``'s key: each filter's cleaned
+    value in name order, empty ones left out (``?year=`` is no choice); none when unbound."""
+    data = filterset.form.cleaned_data if filterset.is_bound else {}
+    return sorted((name, str(value)) for name, value in data.items() if value not in (None, ""))
+
+
 def on_postgresql(queryset):
     return connections[queryset.db].vendor == "postgresql"
 

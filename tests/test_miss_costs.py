@@ -440,6 +440,30 @@ def test_the_decisions_registers_count_is_kept_per_reader_until_the_record_chang
     assert "4 decisions" in client.get(DECISIONS_URL).text
 
 
+def test_the_meetings_lists_count_is_kept_per_choice_of_filters_until_the_record_changes(
+    client,
+):
+    north = BodyFactory(slug="north", name="North Police and Crime Panel")
+    south = BodyFactory(slug="south", name="South Police and Crime Panel")
+    for day in range(3):
+        MeetingFactory(body=north, date=datetime.date(2023, 1, 10 + day))
+    MeetingFactory(body=south, date=datetime.date(2023, 2, 1))
+    url = reverse("meetings:meeting_list")
+
+    kept = read_then_kept(client, url, "COUNT(")
+    assert "4 meetings." in kept.text
+    assert "3 meetings match your filters." in client.get(url, {"body": "north"}).text
+    assert "1 meeting match your filters." in client.get(url, {"body": "south"}).text
+    # Filters that are not valid are refused, and counted nothing.
+    refused = client.get(url, {"body": "nowhere"})
+    assert "That body is not known" in refused.text
+    assert "match your filters" not in refused.text
+
+    MeetingFactory(body=south, date=datetime.date(2023, 3, 1))
+    assert "5 meetings." in client.get(url).text
+    assert "2 meetings match your filters." in client.get(url, {"body": "south"}).text
+
+
 def test_the_events_list_reads_the_minutes_it_shows_and_does_not_scan_the_rest(client):
     """Each event's minutes come in a query of their own, for the page's meetings; the page's
     own query asks nothing of the minutes (an ``EXISTS`` there made PostgreSQL scan every

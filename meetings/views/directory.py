@@ -37,7 +37,7 @@ from meetings.models import (
     Person,
     WorkProgrammeEntry,
 )
-from meetings.search import Cursor, kept_count
+from meetings.search import Cursor, filters_key, kept_count
 from meetings.search_kinds import DECISIONS
 from meetings.visibility import Audience
 from panel.widgets import fixed_options, lighten
@@ -330,10 +330,9 @@ class ResolutionListView(FilteredListMixin, ListView):
         if self.results is None and not self.filter_invalid:
             # Every decision the reader may read, tens of thousands on a national site:
             # counted once per record version, reader and choice of filters.
-            data = self.filterset.form.cleaned_data if self.filterset.is_bound else {}
-            filters = sorted((k, str(v)) for k, v in data.items() if v not in (None, ""))
             audience = Audience.of(self.request)
-            paginator.count = kept_count(queryset, key=("decisions", audience.rights, filters))
+            key = ("decisions", audience.rights, filters_key(self.filterset))
+            paginator.count = kept_count(queryset, key=key)
         return paginator
 
     def paginate_queryset(self, queryset, page_size):
