@@ -21,7 +21,7 @@ from meetings.serializers.vocabulary import ocd_id_field
 from panel.quick_read import QuickRead
 
 
-class LocationSerializer(serializers.Serializer):
+class LocationSerializer(QuickRead, serializers.Serializer):
     name = serializers.CharField(source="venue", read_only=True)
     is_remote = serializers.BooleanField(read_only=True)
 
