@@ -142,14 +142,23 @@ class AgendaItemSerializer(QuickRead, serializers.ModelSerializer):
         item = self._readable(outline)
         if item is None:
             return None
-        return PaperSerializer(item.readable_papers, many=True, context=self.context).data
+        return self._rows(PaperSerializer, item.readable_papers)
 
     @extend_schema_field(MotionSerializer(many=True, allow_null=True))
     def get_motions(self, outline):
         item = self._minuted(outline)
         if item is None:
             return None
-        return MotionSerializer(item.readable_resolutions, many=True, context=self.context).data
+        return self._rows(MotionSerializer, item.readable_resolutions)
+
+    def _rows(self, serializer_class, rows):
+        """``rows`` as ``serializer_class`` writes them, by one serializer for every item of
+        the meeting rather than one made (its fields copied, its plan worked out) per item."""
+        made = self.__dict__.setdefault("_row_serializers", {})
+        serializer = made.get(serializer_class)
+        if serializer is None:
+            serializer = made[serializer_class] = serializer_class(many=True, context=self.context)
+        return serializer.to_representation(rows)
 
 
 class AttendanceSerializer(QuickRead, serializers.ModelSerializer):

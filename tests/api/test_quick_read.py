@@ -87,3 +87,38 @@ def test_every_serializer_a_list_nests_reads_quickly(rf, url):
     nested = list(nested_serializers(serializer))
     assert isinstance(serializer, QuickRead)
     assert [type(s).__name__ for s in nested if not isinstance(s, QuickRead)] == []
+
+
+def test_a_meetings_items_share_one_serializer_for_their_papers_and_one_for_their_motions(
+    monkeypatch, member_user
+):
+    from meetings.serializers.events import MotionSerializer, PaperSerializer
+    from tests.factories import AgendaItemFactory, PaperFactory, ResolutionFactory
+
+    meeting, _ = build(2)
+    for order in (10, 11, 12):
+        item = AgendaItemFactory(meeting=meeting, order=order, number=str(order))
+        PaperFactory(item=item, title=f"Report {order}")
+        ResolutionFactory(item=item, text=f"That report {order} be noted.")
+    made = []
+    for cls in (MotionSerializer, PaperSerializer):
+        original = cls.__init__
+        monkeypatch.setattr(
+            cls,
+            "__init__",
+            lambda self, *a, _cls=cls, _init=original, **k: (
+                made.append(_cls.__name__) or _init(self, *a, **k)
+            ),
+        )
+    client = Client()
+    client.force_login(member_user)
+
+    answer = client.get(f"/api/v1/events/{meeting.pk}/").json()
+
+    written = [item for item in answer["agenda"] if item["motions"]]
+    assert len(written) >= 3
+    assert {p["title"] for item in answer["agenda"] for p in item["papers"] or []} >= {
+        "Report 10",
+        "Report 12",
+    }
+    assert sorted(made) == ["MotionSerializer", "PaperSerializer"]
