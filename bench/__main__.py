@@ -24,8 +24,8 @@ from pathlib import Path
 
 from bench.measure import Plan, Target, measure_cluster, measure_dataset, measure_paired
 from bench.pages import QUICK
+from bench.report import SEARCH_PAGE, markdown, scale_ratios
 from bench.report import checks as judge
-from bench.report import markdown, scale_ratios
 from bench.servers import PASSED_THROUGH, PYTHON, ROOT, Dataset, log
 from bench.settings_check import slow_settings
 
@@ -38,7 +38,8 @@ def arguments():
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="five pages, PostgreSQL national only, 3 s runs, no single-connection runs",
+        help="five pages, PostgreSQL national only, 3 s runs, one connection only for the "
+        "decisions search's misses (its target is judged there)",
     )
     parser.add_argument("--seconds", type=int, help="length of each measured run (default 5)")
     parser.add_argument("--warmup", type=int, help="warm-up before each run (default 1)")
@@ -162,6 +163,7 @@ def bench(args, results, workdir, base):
         warmup=args.warmup,
         workers=args.workers,
         single_connection=not args.quick,
+        single_pages=(SEARCH_PAGE,) if args.quick else (),
     )
     datasets = args.datasets.split(",")
     # With both datasets, latency at one connection is measured in one paired pass.

@@ -41,6 +41,9 @@ class Plan:
     warmup: int
     workers: int
     single_connection: bool  # also measure at 1 connection (latency for the scale ratio)
+    # Pages whose misses are measured at 1 connection even without single_connection: a
+    # --quick run's decisions search, whose target is judged one request at a time.
+    single_pages: tuple = ()
 
 
 @dataclass
@@ -68,8 +71,8 @@ def _meters(target, server):
     return meters
 
 
-def _drive(target, server, path, plan, headers=None):
-    """Warm-up, then 8 connections (and 1, if planned), with CPU per request."""
+def _drive(target, server, path, plan, headers=None, single=False):
+    """Warm-up, then 8 connections (and 1, if planned or ``single``), with CPU per request."""
     url = server.url(path)
     wrk(url, connections=8, seconds=plan.warmup, headers=headers)
     out = {
@@ -81,7 +84,7 @@ def _drive(target, server, path, plan, headers=None):
             meters=_meters(target, server),
         )
     }
-    if plan.single_connection:
+    if plan.single_connection or single:
         out["c1"] = measured(
             url,
             connections=1,
@@ -109,12 +112,13 @@ def _measure_page(target, row, plan, cold, cached, member):
     """A page's rows one after the other: cold on the server with the public cache off, then
     hit, member and the static twin on the one with it on."""
     path = row["path"]
-    row["cold"] = _drive(target, cold, path, plan)
+    single = row["page"] in plan.single_pages
+    row["cold"] = _drive(target, cold, path, plan, single=single)
     log(_line(row["page"], "cold", row["cold"]))
     row["x_cache"]["hit"] = cache_state(cached.url(path))
     row["x_cache"]["member"] = cache_state(cached.url(path), member)
     row["hit"] = _drive(target, cached, path, plan)
-    row["member"] = _drive(target, cached, path, plan, headers=member)
+    row["member"] = _drive(target, cached, path, plan, headers=member, single=single)
     static = _drive(target, cached, f"/static/{twin_path(target, row['page'])}", plan)
     row["static"] = static
     row["static_ratio"] = round(static["c8"]["rps"] / max(row["hit"]["c8"]["rps"], 0.1), 2)

@@ -89,7 +89,7 @@ def _search_rows(run):
     """The decisions search's misses, one request at a time when the run measured that: at 8
     connections on 2 cores a request waits behind the others (8 in flight at ~100 req/s is
     ~80 ms each, whatever the page costs), so the latency a searcher sees is the 1-connection
-    figure; a --quick run has only the 8-connection one."""
+    figure, which a --quick run measures for this page alone."""
     rows = []
     for row in run["rows"]:
         if row["page"] != SEARCH_PAGE:

@@ -347,8 +347,9 @@ def test_each_pages_cold_hit_and_member_rows_are_taken_one_after_the_other(monke
 
     order = []
 
-    def drive(target, server, path, plan, headers=None):
+    def drive(target, server, path, plan, headers=None, single=False):
         assert server in FakeServer.started
+        assert not single  # no page was named for one connection
         if path.startswith("/static/"):
             # The twin was written before the server that serves it started.
             assert (tmp_path / path.removeprefix("/static/")).read_bytes() == b"x" * 5
@@ -399,7 +400,7 @@ def test_each_pages_cold_hit_and_member_rows_are_taken_one_after_the_other(monke
         (False, "demo,national", [False, False], True),
     ],
 )
-def test_one_connection_is_measured_once_and_never_in_a_quick_run(
+def test_one_connection_is_measured_once_and_in_a_quick_run_only_for_the_search(
     monkeypatch, quick, datasets, in_each_pass, paired
 ):
     import argparse
@@ -414,7 +415,9 @@ def test_one_connection_is_measured_once_and_never_in_a_quick_run(
     monkeypatch.setattr(main, "prepare_target", prepare_target)
     monkeypatch.setattr(main, "engines_to_run", lambda args: ["postgresql"])
     monkeypatch.setattr(
-        main, "measure_dataset", lambda t, plan: seen.append(plan.single_connection) or []
+        main,
+        "measure_dataset",
+        lambda t, plan: seen.append((plan.single_connection, plan.single_pages)) or [],
     )
     monkeypatch.setattr(main, "measure_paired", lambda targets, plan: pairs.append(targets))
     args = argparse.Namespace(
@@ -423,7 +426,8 @@ def test_one_connection_is_measured_once_and_never_in_a_quick_run(
 
     main.bench(args, {"runs": []}, None, {})
 
-    assert seen == in_each_pass
+    search_alone = ("decisions search",) if quick else ()
+    assert seen == [(single, search_alone) for single in in_each_pass]
     assert [[t.dataset for t in targets] for targets in pairs] == (
         [["demo", "national"]] if paired else []
     )
@@ -456,3 +460,33 @@ def test_the_filtered_action_log_measured_is_a_body_with_overdue_public_actions(
     ActionFactory(meeting=board, due_date=overdue, status="completed")
 
     assert chosen_pages()["actions filtered"] == f"/actions/?body={panel.body.slug}&rag=red"
+
+
+def test_a_page_named_for_one_connection_has_its_misses_measured_there_too(monkeypatch, tmp_path):
+    import argparse
+
+    from bench import measure
+
+    drives = []
+
+    def drive(target, server, path, plan, headers=None, single=False):
+        kind = "static" if path.startswith("/static/") else "member" if headers else "other"
+        drives.append((path, kind, plan.single_connection or single))
+        return {"c8": wrk_result(100, 10.0, app=5.0)}
+
+    monkeypatch.setattr(measure, "_drive", drive)
+    monkeypatch.setattr(measure, "cache_state", lambda url, headers=None: "")
+    target = argparse.Namespace(engine="postgresql", dataset="national", static_root=tmp_path)
+    cold, cached = (
+        FakeServer(env={"dataset": "national", "public_cache": on}, workers=1)
+        for on in (False, True)
+    )
+    plan = measure.Plan(
+        seconds=1, warmup=1, workers=1, single_connection=False, single_pages=("search",)
+    )
+    for page, path in (("home", "/"), ("search", "/decisions/?q=report")):
+        row = {"page": page, "path": path, "x_cache": {}}
+        measure._measure_page(target, row, plan, cold, cached, {"Cookie": "s"})
+
+    at_one = [(path, kind) for path, kind, single in drives if single]
+    assert at_one == [("/decisions/?q=report", "other"), ("/decisions/?q=report", "member")]
