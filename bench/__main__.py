@@ -125,7 +125,14 @@ def prepare_target(*, engine, dataset, args, base, workdir):
         server_url=os.environ.get("DATABASE_URL", ""),
         rebuild=args.rebuild,
     )
-    env_for = partial(server_env, base=base, database_url=data.database_url)
+    # Each dataset's servers keep their entries apart: the paired pass serves both at once
+    # from one Redis, and with one prefix they would share one record version, and each
+    # would be served the other's kept pages, counts and drop-downs. The run's own prefix
+    # leads, so forget_cache still finds them all.
+    own = {**base}
+    if "DJANGO_CACHE_PREFIX" in base:
+        own["DJANGO_CACHE_PREFIX"] = f"{base['DJANGO_CACHE_PREFIX']}-{engine}-{dataset}"
+    env_for = partial(server_env, base=own, database_url=data.database_url)
     build = data.prepare(env_for())
     log("  reused the built database" if build is None else f"  built in {build:.0f} s")
     password = secrets.token_urlsafe(16)

@@ -490,3 +490,43 @@ def test_a_page_named_for_one_connection_has_its_misses_measured_there_too(monke
 
     at_one = [(path, kind) for path, kind, single in drives if single]
     assert at_one == [("/decisions/?q=report", "other"), ("/decisions/?q=report", "member")]
+
+
+def test_each_dataset_keeps_its_own_cache_entries(monkeypatch, tmp_path):
+    """The paired pass serves the demo and the national record at once from one Redis: with
+    one prefix, both read one record version, and each would be served the other's kept
+    pages, counts and drop-downs."""
+    import argparse
+
+    from bench import __main__ as main
+
+    class FakeDataset:
+        def __init__(self, *, engine, name, **kwargs):
+            self.database_url = f"postgres://127.0.0.1/{name}"
+            self.database = name
+
+        def prepare(self, env):
+            return None
+
+    envs = {}
+
+    def run_module(module, env):
+        envs[env["DATABASE_URL"]] = env
+        return {"pages": {"home": "/"}, "member": "bench-member"}
+
+    monkeypatch.setattr(main, "Dataset", FakeDataset)
+    monkeypatch.setattr(main, "run_module", run_module)
+    args = argparse.Namespace(rebuild=False, quick=False)
+    base = {"DJANGO_CACHE_PREFIX": "bench-1234"}
+    targets = [
+        main.prepare_target(engine=engine, dataset=name, args=args, base=base, workdir=tmp_path)[0]
+        for engine in ("postgresql", "sqlite")
+        for name in ("demo", "national")
+    ]
+
+    prefixes = [t.env_for()["DJANGO_CACHE_PREFIX"] for t in targets]
+    assert len(set(prefixes)) == 4
+    # Each starts with the run's prefix, which the run deletes from Redis when it ends.
+    assert all(p.startswith("bench-1234") for p in prefixes)
+    assert {env["DJANGO_CACHE_PREFIX"] for env in envs.values()} <= set(prefixes)
+    assert base == {"DJANGO_CACHE_PREFIX": "bench-1234"}
