@@ -15,8 +15,9 @@ after the other, so that they share the machine's state.
 
 Latency at one connection, which compares the national pages with the demo's, is measured in
 a pass of its own when both datasets are run (``measure_paired``): each page and kind is
-timed on the demo's server and then at once on the national one, so the two readings share
-the machine's state rather than being taken minutes apart.
+timed on the demo's server and then at once on the national one, in three short runs each
+taking turns, so the two readings share the machine's state rather than being taken minutes
+apart, and the median run of each stands against a single run's noise.
 """
 
 import os
@@ -126,19 +127,42 @@ def _measure_page(target, row, plan, cold, cached, member):
     log(_line(row["page"], "member", row["member"]))
 
 
-def _single(target, server, path, plan, headers=None):
-    """One connection: a warm-up, then the measured run."""
+# The paired pass times each page and kind in this many short runs, the datasets taking turns,
+# and keeps the run with the median p50: one run each read up to 0.09 apart in the ratio
+# between two runs of an unchanged page, as much as the margin the target allows.
+PAIRED_ROUNDS = 3
+
+
+def _rounds(target, server, path, plan, headers, readings):
+    """One more run at one connection into ``readings``; the first is preceded by a warm-up."""
     url = server.url(path)
-    wrk(url, connections=1, seconds=plan.warmup, headers=headers)
-    return measured(
-        url, connections=1, seconds=plan.seconds, headers=headers, meters=_meters(target, server)
+    if not readings:
+        wrk(url, connections=1, seconds=plan.warmup, headers=headers)
+    readings.append(
+        measured(
+            url,
+            connections=1,
+            seconds=max(1, plan.seconds // 2),
+            headers=headers,
+            meters=_meters(target, server),
+        )
     )
+
+
+def median_run(readings):
+    """The run whose p50 is the median of ``readings``' (a run that finished no request
+    counts as slowest), with every run's p50 beside it."""
+    ordered = sorted(
+        readings, key=lambda r: float("inf") if r.get("p50_ms") is None else r["p50_ms"]
+    )
+    return {**ordered[(len(ordered) - 1) // 2], "p50_runs": [r.get("p50_ms") for r in readings]}
 
 
 def measure_paired(targets, plan):
     """Latency at one connection (``c1``) of every page and kind, for each of ``targets``
-    (the demo and the national dataset of one engine) in turn, page by page: each target's
-    rows get their ``c1`` readings."""
+    (the demo and the national dataset of one engine), page by page and kind by kind, in
+    PAIRED_ROUNDS short runs taking turns: each target's rows get their ``c1`` readings, the
+    run with the median p50."""
     for public_cache, kinds in ((False, ("cold",)), (True, ("hit", "member"))):
         servers = [
             AppServer(env=target.env_for(public_cache=public_cache), workers=plan.workers)
@@ -156,15 +180,19 @@ def measure_paired(targets, plan):
                 if not all(label in by_page for by_page in rows):
                     continue
                 for kind in kinds:
-                    readings = []
-                    for target, server, by_page, member in zip(
-                        targets, servers, rows, members, strict=True
-                    ):
-                        row = by_page[label]
-                        headers = member if kind == "member" else None
-                        row[kind]["c1"] = _single(target, server, row["path"], plan, headers)
-                        readings.append(f"{target.dataset} {row[kind]['c1']['p50_ms']} ms")
-                    log(f"  {label:<20} {kind:<6} p50 at 1 connection: {', '.join(readings)}")
+                    runs = [[] for _ in targets]
+                    for _ in range(PAIRED_ROUNDS):
+                        for target, server, by_page, member, readings in zip(
+                            targets, servers, rows, members, runs, strict=True
+                        ):
+                            headers = member if kind == "member" else None
+                            path = by_page[label]["path"]
+                            _rounds(target, server, path, plan, headers, readings)
+                    shown = []
+                    for target, by_page, readings in zip(targets, rows, runs, strict=True):
+                        c1 = by_page[label][kind]["c1"] = median_run(readings)
+                        shown.append(f"{target.dataset} {c1['p50_ms']} ms {c1['p50_runs']}")
+                    log(f"  {label:<20} {kind:<6} p50 at 1 connection: {', '.join(shown)}")
         finally:
             for server in servers:
                 server.stop()
