@@ -340,6 +340,10 @@ class Action(TracksVisibilityInputs, ChoiceLabels, models.Model):
             models.Index(
                 fields=["meeting", "reference_key", "id"], name="action_meeting_reference"
             ),
+            # Newest first, the site search's order past its cap (actions/search.py): read in
+            # order and kept as they match, rather than every match of a common word sorted.
+            # One for every reader: few actions are restricted, so the public's are most.
+            models.Index(fields=["-meeting_date", "-id"], name="action_newest"),
         ]
 
     def __str__(self):

@@ -1,7 +1,8 @@
 """What the site search finds in the action log (meetings.search finds this module and has
 the engine): actions by their text, only those the visitor may see.
 
-The GIN index of ``actions/migrations/0002_search_indexes.py`` is built over these fields.
+PostgreSQL keeps each action's words in ``search_vector``, with a GIN index
+(``actions/migrations/0010_search_vectors.py``).
 """
 
 from actions.models import Action
@@ -16,6 +17,7 @@ ACTIONS = register(
             "meeting__body"
         ),
         fields=("text",),
+        stored_vector="search_vector",
         # Stored on the row (actions.models): newest first without a join.
         newest=(("meeting_date", True), ("pk", True)),
         excerpt_field="text",

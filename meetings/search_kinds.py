@@ -65,6 +65,7 @@ DECISIONS = register(
         position=10,
         readable=lambda audience: audience.resolutions().select_related("item__meeting__body"),
         fields=("text",),
+        stored_vector="search_vector",
         # Stored on the row (meetings.models.stored_visibility): newest first without a join.
         newest=(("meeting_date", True), ("pk", True)),
         excerpt_field="text",
@@ -83,6 +84,7 @@ MINUTES = register(
             .select_related("meeting__body")
         ),
         fields=("minutes_text",),
+        stored_vector="minutes_search_vector",
         newest=(("meeting__date", True), ("pk", True)),
         excerpt_field="minutes_text",
     )
@@ -96,6 +98,7 @@ ITEMS = register(
         position=30,
         readable=lambda audience: audience.items().select_related("meeting__body"),
         fields=("title", "description"),
+        stored_vector="agenda_search_vector",
         newest=(("meeting__date", True), ("pk", True)),
         excerpt_field="description",
     )
