@@ -1,5 +1,6 @@
 """PostgreSQL's full-text search (meetings.search): forms of a word, phrases, words left out,
-ranking, and the GIN indexes the search_indexes migrations build."""
+ranking, the words stored for it and the GIN indexes the search_indexes and search_vectors
+migrations build."""
 
 import datetime
 
