@@ -259,6 +259,60 @@ def test_member_page_counts_attendance_taken_and_published(
     assert "Corporate Governance Board 1" not in text
 
 
+@pytest.mark.postgres_only
+def test_the_attendance_record_reads_only_the_meetings_of_the_persons_seats(
+    client, attendance_history
+):
+    """Each seat's meetings are found by body and dates in the (body, date) index, so the
+    record costs the person's meetings, not a test of every meeting on the site."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    # Another body's meetings, minuted, years of them: a site's worth, so that the planner
+    # plans for one.
+    other = MeetingFactory().body
+    start = datetime.date(2010, 1, 1)
+    held = Meeting.objects.bulk_create(
+        Meeting(body=other, date=start + datetime.timedelta(days=n), status="held")
+        for n in range(2000)
+    )
+    Minutes.objects.bulk_create(
+        Minutes(meeting=meeting, status=Minutes.Status.PUBLISHED) for meeting in held
+    )
+    with CaptureQueriesContext(connection) as queries:
+        client.get(attendance_history.get_absolute_url())
+    [sql] = [q["sql"] for q in queries.captured_queries if '"expected"' in q["sql"]]
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+        cursor.execute(f"EXPLAIN {sql}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    # The meetings are found through an index, by body or date, not all read and tested.
+    found = re.search(r"Scan using \S+ on meetings_meeting  .*\n\s+Index Cond: \(\(?(\w+)", plan)
+    assert found and found.group(1) in ("body_id", "date"), plan
+    assert not re.search(r"Seq Scan on meetings_meeting ", plan), plan
+
+
+def test_a_person_with_no_members_seat_is_expected_at_no_meeting(client):
+    officer = PersonFactory(given_name="Paul", family_name="Hindson")
+    held = MeetingFactory(date=datetime.date(2023, 6, 21), status="held")
+    MinutesFactory(meeting=held, status=Minutes.Status.PUBLISHED)
+    MembershipFactory(
+        person=officer,
+        body=held.body,
+        role=Membership.Role.ATTENDEE,
+        start_date=datetime.date(2023, 1, 1),
+    )
+    AttendanceFactory(meeting=held, person=officer, status="in_attendance")
+
+    response = client.get(officer.get_absolute_url())
+
+    assert response.status_code == 200
+    assert response.context["attendance_record"] == []
+    assert "Standing attendee" in page_text(response)
+
+
 def test_member_page_lists_roles(client, members):
     _, russell = members
 
