@@ -394,7 +394,13 @@ class Kind:
                 row.search_excerpt = plain_excerpt(full, search_words, width=width)
 
     def search(self, audience, text, **paging):
-        """A page of what ``audience`` may read that ``text`` finds (``paging`` as ``page``)."""
+        """A page of what ``audience`` may read that ``text`` finds (``paging`` as ``page``).
+
+        Its count is kept under the kind, the words and who reads: their rights, and who
+        they are when signed in (an action's owners read the restricted actions they answer
+        for). Keyed on the count query's own SQL instead, every search compiled one query
+        per kind just to look its count up."""
+        paging.setdefault("count_key", (self.key, audience.rights, audience.user.pk, text))
         return self.page(self.match(self.readable(audience), text), text, **paging)
 
 

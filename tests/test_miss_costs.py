@@ -440,6 +440,43 @@ def test_the_decisions_registers_count_is_kept_per_reader_until_the_record_chang
     assert "4 decisions" in client.get(DECISIONS_URL).text
 
 
+def test_the_site_searchs_counts_are_kept_per_reader_without_compiling_their_queries(
+    client, django_user_model, monkeypatch
+):
+    """Each kind's count is kept under a key naming the kind, who reads and the words: the
+    count query's own SQL as the key cost compiling six queries on every search (2 ms)."""
+    from django.db.models.sql.query import Query
+
+    from tests.factories import OwnerFactory
+    from tests.test_search import SEARCH, decision, group_heading, meeting
+
+    held = meeting(datetime.date(2023, 6, 1))
+    decision(held, "That the report be noted.")
+    ActionFactory(meeting=held, text="Report back on fleet costs.")
+    restricted = ActionFactory(meeting=held, text="Report on the vetting case.", restricted=True)
+    owner = django_user_model.objects.create_user("owner", password="pw")
+    OwnerFactory(name="Vetting team").users.add(owner)
+    restricted.owners.add(OwnerFactory(name="Vetting team"))
+
+    client.get(SEARCH, {"q": "report"})
+    compiled = []
+    original = Query.sql_with_params
+    monkeypatch.setattr(
+        Query, "sql_with_params", lambda self: compiled.append(self) or original(self)
+    )
+    kept, kept_sql = sql_of(client, f"{SEARCH}?q=report")
+
+    assert compiled == []
+    assert "COUNT(" not in kept_sql
+    assert group_heading(kept, "decisions") == "Decisions (1)"
+    assert group_heading(kept, "actions") == "Actions (1)"
+    # The owner reads the restricted action they answer for, and is counted apart.
+    client.force_login(owner)
+    assert group_heading(client.get(SEARCH, {"q": "report"}), "actions") == "Actions (2)"
+    client.logout()
+    assert group_heading(client.get(SEARCH, {"q": "report"}), "actions") == "Actions (1)"
+
+
 def test_the_meetings_lists_count_is_kept_per_choice_of_filters_until_the_record_changes(
     client,
 ):
