@@ -123,7 +123,7 @@ class MeetingQuerySet(models.QuerySet):
     def _prefetch_related_objects(self):
         super()._prefetch_related_objects()
         if self.minutes_reader is not None:
-            _read_minutes(self._result_cache, self.minutes_reader)
+            read_minutes(self._result_cache, self.minutes_reader)
         if self.record_prefetches:
             withheld, *record = self.record_prefetches
             if withheld is not None:
@@ -157,9 +157,10 @@ def _load_outline(meetings, outline):
         models.prefetch_related_objects(withholding, outline)
 
 
-def _read_minutes(meetings, reader):
-    """Each meeting's ``visible_minutes`` (its minutes, loaded with it, if they may be read,
-    else None) and ``record_visible``. Minutes that may not be read are forgotten."""
+def read_minutes(meetings, reader):
+    """Each meeting's ``visible_minutes`` (its minutes, loaded with it by ``select_related``,
+    if they may be read, else None) and ``record_visible``; ``reader``: an audience's
+    ``minutes_reader``. Minutes that may not be read are forgotten."""
     for meeting in meetings:
         minutes = meeting._state.fields_cache.pop("minutes", None)
         meeting.visible_minutes = minutes if reader.may_read_minutes(minutes) else None

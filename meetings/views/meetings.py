@@ -13,7 +13,7 @@ import datetime
 from dataclasses import dataclass
 
 import django_filters
-from django.db.models import FETCH_PEERS, Exists, Max, Min, OuterRef, Prefetch, Subquery
+from django.db.models import FETCH_PEERS, Exists, Max, Min, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -30,6 +30,7 @@ from meetings.models import (
     Meeting,
     Minutes,
 )
+from meetings.models.meetings import read_minutes
 from meetings.search import filters_key, kept_count
 from meetings.visibility import Audience
 from panel.filtering import OneFormClass
@@ -257,20 +258,21 @@ class MeetingListView(FilterView):
     paginate_by = 25
 
     def get_queryset(self):
-        audience = Audience.of(self.request)
+        # Each meeting's minutes (a status, no words) come in the same row, and whether the
+        # reader may see them is decided on them (``minutes_reader``), as on a meeting's page.
         return (
-            Meeting.objects.select_related("body")
-            .only(*LIST_COLUMNS)
+            Meeting.objects.select_related("body", "minutes")
+            .only(*LIST_COLUMNS, "minutes__meeting", "minutes__status")
             .fetch_mode(FETCH_PEERS)
-            .prefetch_related(
-                Prefetch(
-                    "minutes",
-                    queryset=audience.minutes().only("meeting", "status"),
-                    to_attr="visible_minutes",
-                )
-            )
             .order_by("-date", "-start_time", "-pk")
         )
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        rows = list(rows)
+        read_minutes(rows, Audience.of(self.request).minutes_reader)
+        page.object_list = rows
+        return paginator, page, rows, is_paginated
 
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
