@@ -109,8 +109,12 @@ class MeetingQuerySet(models.QuerySet):
             flags["withholds_items"] = models.Exists(
                 AgendaItem.objects.not_public().filter(meeting=models.OuterRef("pk"))
             )
-        queryset = self.select_related(minutes).annotate(**flags).prefetch_related(items)
-        queryset.minutes_reader = audience.minutes_reader
+        queryset = (
+            self.with_minutes(audience)
+            .select_related(minutes)
+            .annotate(**flags)
+            .prefetch_related(items)
+        )
         queryset.record_prefetches = (
             withheld,
             models.Prefetch("attendances", queryset=attendances),
@@ -120,10 +124,25 @@ class MeetingQuerySet(models.QuerySet):
         )
         return queryset
 
-    def _prefetch_related_objects(self):
-        super()._prefetch_related_objects()
+    def with_minutes(self, audience):
+        """Each meeting with its ``visible_minutes`` (the minutes, or None) and
+        ``record_visible``, as ``audience`` may read them: the minutes row (dates and status,
+        no words) comes in the meeting's own row, and is decided on once loaded
+        (``_read_minutes``)."""
+        queryset = self.select_related("minutes")
+        queryset.minutes_reader = audience.minutes_reader
+        return queryset
+
+    def _fetch_all(self):
+        # Once the meetings (and their prefetches) are loaded, with or without prefetches.
+        loading = self._result_cache is None
+        super()._fetch_all()
+        if loading:
+            self._read_record()
+
+    def _read_record(self):
         if self.minutes_reader is not None:
-            read_minutes(self._result_cache, self.minutes_reader)
+            _read_minutes(self._result_cache, self.minutes_reader)
         if self.record_prefetches:
             withheld, *record = self.record_prefetches
             if withheld is not None:
@@ -157,10 +176,9 @@ def _load_outline(meetings, outline):
         models.prefetch_related_objects(withholding, outline)
 
 
-def read_minutes(meetings, reader):
-    """Each meeting's ``visible_minutes`` (its minutes, loaded with it by ``select_related``,
-    if they may be read, else None) and ``record_visible``; ``reader``: an audience's
-    ``minutes_reader``. Minutes that may not be read are forgotten."""
+def _read_minutes(meetings, reader):
+    """Each meeting's ``visible_minutes`` (its minutes, loaded with it, if they may be read,
+    else None) and ``record_visible``. Minutes that may not be read are forgotten."""
     for meeting in meetings:
         minutes = meeting._state.fields_cache.pop("minutes", None)
         meeting.visible_minutes = minutes if reader.may_read_minutes(minutes) else None

@@ -30,7 +30,6 @@ from meetings.models import (
     Meeting,
     Minutes,
 )
-from meetings.models.meetings import read_minutes
 from meetings.search import filters_key, kept_count
 from meetings.visibility import Audience
 from panel.filtering import OneFormClass
@@ -258,21 +257,14 @@ class MeetingListView(FilterView):
     paginate_by = 25
 
     def get_queryset(self):
-        # Each meeting's minutes (a status, no words) come in the same row, and whether the
-        # reader may see them is decided on them (``minutes_reader``), as on a meeting's page.
+        # Each meeting's minutes come in its own row, as on a meeting's page (``with_minutes``).
         return (
-            Meeting.objects.select_related("body", "minutes")
+            Meeting.objects.select_related("body")
+            .with_minutes(Audience.of(self.request))
             .only(*LIST_COLUMNS, "minutes__meeting", "minutes__status")
             .fetch_mode(FETCH_PEERS)
             .order_by("-date", "-start_time", "-pk")
         )
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
-        rows = list(rows)
-        read_minutes(rows, Audience.of(self.request).minutes_reader)
-        page.object_list = rows
-        return paginator, page, rows, is_paginated
 
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
