@@ -8,7 +8,7 @@ import pytest
 from django import forms
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.template.loader import render_to_string
+from django.template import RequestContext, Template
 from django.test import RequestFactory
 from django.test.html import parse_html
 from django.urls import reverse
@@ -28,10 +28,12 @@ def empty_cache():
 # --- Page links ---------------------------------------------------------------------------
 
 
-def page_links(number, pages=100):
+def page_links(number, pages=100, each_side=2, query=None):
     page = Paginator(range(pages * 50), 50).page(number)
-    request = RequestFactory().get("/meetings/", {"body": "pcp", "page": number})
-    html = render_to_string("includes/pagination.html", {"page_obj": page}, request=request)
+    request = RequestFactory().get("/meetings/", query or {"body": "pcp", "page": number})
+    html = Template(f"{{% load page_links %}}{{% pagination page_obj {each_side} %}}").render(
+        RequestContext(request, {"page_obj": page})
+    )
     return [
         line.split('aria-label="Page ')[1].split('"')[0] if "aria-label" in line else "…"
         for line in html.splitlines()
@@ -58,6 +60,33 @@ def test_a_short_list_links_every_page():
     links, _ = page_links(2, pages=4)
 
     assert links == ["1", "2", "3", "4"]
+
+
+def test_a_list_with_one_page_has_no_page_links():
+    _, html = page_links(1, pages=1)
+
+    assert html == ""
+
+
+def test_the_directorys_lists_link_one_page_either_side():
+    links, _ = page_links(50, each_side=1)
+
+    assert links == ["1", "…", "49", "50", "51", "…", "100"]
+
+
+def test_page_links_keep_the_other_parameters_in_order_and_escaped():
+    query = {"q": 'a&b "c"', "page": 7, "year": ["2023", "2024"]}
+    _, html = page_links(7, query=query)
+
+    assert 'href="?q=a%26b+%22c%22&amp;page=8&amp;year=2023&amp;year=2024" rel="next"' in html
+    assert 'href="?q=a%26b+%22c%22&amp;page=6&amp;year=2023&amp;year=2024" rel="prev"' in html
+
+
+def test_page_links_add_the_page_to_a_query_without_one():
+    _, html = page_links(1, query={"body": "pcp"})
+
+    assert 'href="?body=pcp&amp;page=2" rel="next"' in html
+    assert 'aria-current="page">1<' in html
 
 
 # --- Selects ------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import normalize_newlines
 
 from meetings.templatetags.clock import clock
-from panel.html import format_html
+from panel.html import escaped, format_html
 
 register = template.Library()
 
@@ -95,15 +95,6 @@ def meeting_status_tag(meeting, today):
     return format_html('<strong class="govuk-tag govuk-tag--{}">{}</strong>', colour, text)
 
 
-MEETING_ROW = (
-    '<tr class="govuk-table__row">'
-    '<td data-label="Date" class="govuk-table__cell">{}</td>'
-    '<td data-label="Meeting" class="govuk-table__cell"><a class="govuk-link" href="{}">{}</a>'
-    '<br><span class="govuk-body-s">{}</span></td>'
-    '<td data-label="Status" class="govuk-table__cell">{}</td>'
-    '<td data-label="Minutes" class="govuk-table__cell">{}</td>'
-    "</tr>"
-)
 # minutes status -> the link's wording in the meetings list
 MINUTES_LINKS = {"confirmed": "Confirmed minutes", "published": "Draft minutes"}
 
@@ -111,34 +102,40 @@ MINUTES_LINKS = {"confirmed": "Confirmed minutes", "published": "Draft minutes"}
 @register.simple_tag
 def meeting_row(meeting, today):
     """One row of the meetings list: day and time, the meeting (linked) and its body, its
-    status, and a link to the minutes its reader may see (``visible_minutes``), if any."""
+    status, and a link to the minutes its reader may see (``visible_minutes``), if any.
+
+    Written as one string (a national page writes 25 of them): the dates, times and
+    addresses are the site's own digits and words; the heading and the body's name (read
+    from ``body_name`` where the list annotates it, else from the body) are escaped."""
     date = meeting.date
     when = f"{date.day} {MONTHS[date.month - 1]}"
     if meeting.start_time:
-        when = format_html(
-            '{}<br><span class="govuk-body-s">{}</span>', when, clock(meeting.start_time)
-        )
-    heading = meeting.heading
+        when = f'{when}<br><span class="govuk-body-s">{clock(meeting.start_time)}</span>'
+    heading = escaped(meeting.heading)
+    body_name = meeting.__dict__.get("body_name")
+    body_name = escaped(meeting.body.name if body_name is None else body_name)
+    colour, status = STATUS_TAGS.get(
+        meeting.status, ("grey", "Past meeting") if date < today else ("blue", "Scheduled")
+    )
     minutes = meeting.visible_minutes
     if minutes:
-        minutes_cell = format_html(
-            '<a class="govuk-link" href="{}">{}<span class="govuk-visually-hidden"> of {}, {}'
-            "</span></a>",
-            meeting.get_minutes_url(),
-            MINUTES_LINKS.get(minutes.status, "Unpublished draft"),
-            heading,
-            long_date(date),
+        minutes_cell = (
+            f'<a class="govuk-link" href="{escaped(meeting.get_minutes_url())}">'
+            f"{MINUTES_LINKS.get(minutes.status, 'Unpublished draft')}"
+            f'<span class="govuk-visually-hidden"> of {heading}, {long_date(date)}</span></a>'
         )
     else:
         minutes_cell = "\u2013"
-    return format_html(
-        MEETING_ROW,
-        when,
-        meeting.get_absolute_url(),
-        heading,
-        meeting.body.name,
-        meeting_status_tag(meeting, today),
-        minutes_cell,
+    return mark_safe(
+        '<tr class="govuk-table__row">'
+        f'<td data-label="Date" class="govuk-table__cell">{when}</td>'
+        '<td data-label="Meeting" class="govuk-table__cell">'
+        f'<a class="govuk-link" href="{escaped(meeting.get_absolute_url())}">{heading}</a>'
+        f'<br><span class="govuk-body-s">{body_name}</span></td>'
+        '<td data-label="Status" class="govuk-table__cell">'
+        f'<strong class="govuk-tag govuk-tag--{colour}">{status}</strong></td>'
+        f'<td data-label="Minutes" class="govuk-table__cell">{minutes_cell}</td>'
+        "</tr>"
     )
 
 

@@ -131,11 +131,6 @@ class FilteredListMixin:
         context["form"] = lighten(
             self.filterset.form, stored={"body": "bodies", **fixed_options(self.filterset)}
         )
-        page = context.get("page_obj")
-        if page is not None:
-            context["page_range"] = page.paginator.get_elided_page_range(
-                page.number, on_each_side=1, on_ends=1
-            )
         return context
 
 

@@ -11,9 +11,10 @@ queries does not grow with the rows listed.
 
 import datetime
 from dataclasses import dataclass
+from itertools import groupby
 
 import django_filters
-from django.db.models import FETCH_PEERS, Exists, Max, Min, OuterRef, Subquery
+from django.db.models import FETCH_PEERS, Exists, F, Max, Min, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -242,8 +243,9 @@ class MeetingPageFilter(OneFormClass, django_filters.FilterSet):
         return form
 
 
-# What a row of the meetings list prints (record_text.meeting_row), as HOME_COLUMNS.
-LIST_COLUMNS = ("body", "kind", "title", "date", "start_time", "status", "body__name")
+# What a row of the meetings list prints (record_text.meeting_row), as HOME_COLUMNS; the
+# body's name comes as ``body_name``, in the row, without a body made for each meeting.
+LIST_COLUMNS = ("body", "kind", "title", "date", "start_time", "status")
 
 
 class MeetingListView(FilterView):
@@ -259,12 +261,21 @@ class MeetingListView(FilterView):
     def get_queryset(self):
         # Each meeting's minutes come in its own row, as on a meeting's page (``with_minutes``).
         return (
-            Meeting.objects.select_related("body")
-            .with_minutes(Audience.of(self.request))
+            Meeting.objects.with_minutes(Audience.of(self.request))
+            .annotate(body_name=F("body__name"))
             .only(*LIST_COLUMNS, "minutes__meeting", "minutes__status")
             .fetch_mode(FETCH_PEERS)
             .order_by("-date", "-start_time", "-pk")
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The page's meetings under a heading for each year (newest first, as they come).
+        context["years"] = [
+            (year, list(meetings))
+            for year, meetings in groupby(context["meetings"], key=lambda m: m.date.year)
+        ]
+        return context
 
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
