@@ -50,30 +50,24 @@ def term(membership):
     return f"From {long_date(membership.start_date)}"
 
 
-MEMBERSHIP_ROW = (
-    '<tr class="govuk-table__row">'
-    '<th scope="row" class="govuk-table__header"><a class="govuk-link" href="{}">{}</a></th>'
-    '<td data-label="Role" class="govuk-table__cell">{}</td>'
-    '<td data-label="Council or post" class="govuk-table__cell">{}</td>'
-    '<td data-label="Party" class="govuk-table__cell">{}</td>'
-    '<td data-label="Term" class="govuk-table__cell">{}</td>'
-    "</tr>"
-)
-
-
 @register.simple_tag
 def membership_row(membership):
     """One row of the members list: the person (linked), role, council (or post when there
-    is none), party and term. The person must be loaded with the membership."""
+    is none), party and term. The person must be loaded with the membership. Written as one
+    string, each value escaped (a page writes fifty)."""
     person = membership.person
-    return format_html(
-        MEMBERSHIP_ROW,
-        person.get_absolute_url(),
-        person.formal_name,
-        membership.get_role_display(),
-        membership.council or membership.title,
-        membership.party,
-        term(membership),
+    return mark_safe(
+        '<tr class="govuk-table__row">'
+        '<th scope="row" class="govuk-table__header">'
+        f'<a class="govuk-link" href="{escaped(person.get_absolute_url())}">'
+        f"{escaped(person.formal_name)}</a></th>"
+        '<td data-label="Role" class="govuk-table__cell">'
+        f"{escaped(membership.get_role_display())}</td>"
+        '<td data-label="Council or post" class="govuk-table__cell">'
+        f"{escaped(membership.council or membership.title)}</td>"
+        f'<td data-label="Party" class="govuk-table__cell">{escaped(membership.party)}</td>'
+        f'<td data-label="Term" class="govuk-table__cell">{term(membership)}</td>'
+        "</tr>"
     )
 
 

@@ -5,6 +5,9 @@ anonymous visitors get only public items and published minutes; members also see
 redacted items; staff also see draft minutes.
 """
 
+from itertools import groupby
+from operator import attrgetter
+
 from django.db.models import (
     FETCH_PEERS,
     BooleanField,
@@ -174,6 +177,25 @@ class PersonListView(FilteredListMixin, ListView):
                 "-start_date",
             )
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["bodies"] = seats_by_body(context["memberships"])
+        return context
+
+
+def seats_by_body(memberships):
+    """[(body, [(is_current, [membership, ...]), ...]), ...]: the page's seats under each
+    body, then current or past, in the order they come (the queryset sorts by both)."""
+    grouped = []
+    for _, seats in groupby(memberships, attrgetter("body_id")):
+        seats = list(seats)
+        periods = [(current, list(period)) for current, period in groupby(seats, IS_CURRENT)]
+        grouped.append((seats[0].body, periods))
+    return grouped
+
+
+IS_CURRENT = attrgetter("is_current")
 
 
 class PersonDetailView(DetailView):
