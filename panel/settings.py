@@ -122,6 +122,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # The record version (panel/record_version.py), read once per request.
     "panel.record_version.RequestVersionMiddleware",
+    # The site's addresses, each kind worked out once per request (panel/links.py).
+    "panel.links.RequestAddressesMiddleware",
     # Anonymous cross-origin reads of the API (panel/cors.py): preflights answered first.
     "panel.cors.CorsMiddleware",
     # 304 Not Modified (panel/http_cache.py): outside the public cache, so that a page made

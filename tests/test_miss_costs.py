@@ -7,6 +7,7 @@ version; inside a transaction they are read afresh. These tests commit for real
 """
 
 import datetime
+import json
 import os
 import subprocess
 import sys
@@ -282,6 +283,55 @@ def test_page_addresses_keep_the_sites_prefix():
     finally:
         set_script_prefix("/")
     assert page_url("actions:action_detail", pk=5) == "/actions/5/"
+
+
+def test_a_request_reads_the_sites_prefix_once_per_kind_of_address(client, monkeypatch):
+    """A page of events writes six addresses for each meeting; the prefix and URL
+    configuration each address is built from are read once per kind of address a request
+    writes, not once per address."""
+    from panel import links
+
+    body = BodyFactory()
+    for day in range(1, 9):
+        MeetingFactory(body=body, date=datetime.date(2023, 6, day))
+    reads = []
+    real = links.get_script_prefix
+    monkeypatch.setattr(links, "get_script_prefix", lambda: reads.append(1) or real())
+
+    response = client.get("/api/v1/events/")
+
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 8
+    assert 0 < len(reads) <= 3  # the meeting's page, its minutes and their PDF
+
+
+def served(path, script_name=""):
+    """The body of ``path`` as the WSGI application answers it, the site mounted at
+    ``script_name`` (the test client does not apply a mount's prefix)."""
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.test import RequestFactory
+
+    environ = {**RequestFactory().get(path).environ, "SCRIPT_NAME": script_name}
+    environ["HTTP_HOST"] = "testserver"
+    statuses = []
+    body = b"".join(WSGIHandler()(environ, lambda status, headers: statuses.append(status)))
+    assert statuses == ["200 OK"]
+    return body.decode()
+
+
+def test_addresses_written_in_a_request_keep_the_sites_prefix(settings):
+    """Under a prefix (the site mounted at /panel), every address of a page carries it, as
+    reverse would write it in that request."""
+    settings.ALLOWED_HOSTS = ["testserver"]
+    meeting = MeetingFactory(body=BodyFactory(), date=datetime.date(2023, 6, 1))
+
+    page = served("/meetings/", "/panel")
+    api = json.loads(served("/api/v1/events/", "/panel"))["results"][0]
+
+    assert f'href="/panel/meetings/{meeting.pk}/"' in page
+    assert api["html_url"] == f"http://testserver/panel/meetings/{meeting.pk}/"
+    # The next request, at the site's root, is not written with the last one's prefix.
+    assert f'href="/meetings/{meeting.pk}/"' in served("/meetings/")
 
 
 # --- The action table's cells --------------------------------------------------------------
