@@ -20,7 +20,7 @@ import datetime
 import django_filters
 import icalendar
 from django.conf import settings
-from django.db.models import F, Prefetch
+from django.db.models import F
 from django.http import HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -291,10 +291,9 @@ class EventViewSet(AudienceMixin, PublicReadViewSet):
         audience = self.audience
         meetings = Meeting.objects.select_related("body")
         if self.action != "retrieve":
-            # The list gives each meeting's minutes (``visible_minutes``), not its record.
-            return meetings.prefetch_related(
-                Prefetch("minutes", queryset=audience.minutes(), to_attr="visible_minutes")
-            )
+            # The list gives each meeting's minutes (``visible_minutes``), not its record:
+            # read in the meeting's own row and decided on as the meetings list does.
+            return meetings.with_minutes(audience)
         return audience.meeting_records()
 
     def paginate_queryset(self, queryset):
