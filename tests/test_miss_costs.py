@@ -352,6 +352,27 @@ def test_the_action_tables_cells_read_as_before(client):
     assert '<span class="govuk-visually-hidden">No rating (closed)</span>' in text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "One",
+        " ".join(f"w{n}" for n in range(30)),
+        " ".join(f"w{n}" for n in range(31)),
+        " ".join(f"w{n}" for n in range(29)) + " … and more words after",
+        " ".join(f"w{n}" for n in range(40)) + " …",
+        "Lines\nand\ttabs   and  runs of spaces " * 6,
+        '<b>Tags</b> & "quotes" ' * 12,
+    ],
+)
+def test_an_actions_first_words_are_the_ones_truncator_gives(text):
+    from django.utils.text import Truncator
+
+    from meetings.templatetags.record_text import first_words
+
+    assert first_words(text, 30) == Truncator(text).words(30, truncate=" …")
+
+
 def test_the_lists_total_comes_with_its_rag_counts_and_follows_a_new_action(client):
     meeting = MeetingFactory()
     for n in range(27):
@@ -398,14 +419,15 @@ def test_the_meeting_drop_down_markup_is_kept_and_marks_the_chosen_meeting(clien
     url = reverse("actions:action_list")
     client.get(url, {"body": "panel"})
 
-    # Kept: no meeting's label is worked out again for the drop-down (only for the row of
-    # the chosen meeting's action), and the chosen one is still marked.
+    # Kept: no meeting's label is worked out again for the drop-down (the rows write their
+    # meetings' names themselves), and the chosen one is still marked.
     labels = []
     original = Meeting.__str__
     monkeypatch.setattr(Meeting, "__str__", lambda self: labels.append(self.pk) or original(self))
     kept = client.get(url, {"body": "panel", "meeting": second.pk}).text
 
-    assert labels == [second.pk]
+    assert labels == []
+    assert f"From the {second} meeting" in kept
     assert f'<option value="{second.pk}" selected>{second}</option>' in kept
     assert f'<option value="{first.pk}">{first}</option>' in kept
     assert f'value="{elsewhere.pk}"' not in kept
@@ -552,9 +574,9 @@ def test_the_meetings_lists_count_is_kept_per_choice_of_filters_until_the_record
 
 
 def test_the_events_list_reads_the_minutes_it_shows_and_does_not_scan_the_rest(client):
-    """Each event's minutes come in a query of their own, for the page's meetings; the page's
-    own query asks nothing of the minutes (an ``EXISTS`` there made PostgreSQL scan every
-    meeting's minutes for a page of 25)."""
+    """Each event's minutes come in its meeting's row, joined by the meeting (its unique
+    index), and are decided on once loaded; nothing asks whether minutes exist (an
+    ``EXISTS`` there made PostgreSQL scan every meeting's minutes for a page of 25)."""
     from tests.factories import MinutesFactory
 
     shown = MeetingFactory(date=datetime.date(2023, 7, 26), status="held")
@@ -565,8 +587,11 @@ def test_the_events_list_reads_the_minutes_it_shows_and_does_not_scan_the_rest(c
     with CaptureQueriesContext(connection) as queries:
         events = client.get("/api/v1/events/").json()["results"]
 
-    page_query = next(q["sql"] for q in queries.captured_queries if "meetings_meeting" in q["sql"])
-    assert "meetings_minutes" not in page_query
+    sql = [q["sql"] for q in queries.captured_queries]
+    page_query = next(q for q in sql if 'FROM "meetings_meeting"' in q)
+    assert 'LEFT OUTER JOIN "meetings_minutes"' in page_query
+    assert "EXISTS" not in page_query
+    assert not [q for q in sql if 'FROM "meetings_minutes"' in q]
     minutes = {event["id"]: event["minutes"] for event in events}
     assert minutes[shown.pk]["status"] == "published"
     assert minutes[draft.pk] is None

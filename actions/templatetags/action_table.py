@@ -7,11 +7,10 @@ The markup and wording are the tables' own.
 
 from django import template
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
 
 from actions.models import Action
-from meetings.templatetags.record_text import MONTHS
-from panel.html import format_html
+from meetings.templatetags.record_text import MONTHS, first_words, long_date
+from panel.html import escaped, format_html
 
 register = template.Library()
 
@@ -51,31 +50,6 @@ def short_date(day):
     return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
 
 
-@register.simple_tag
-def due_cell(action):
-    """When an action is due, and whether it goes back to a later meeting."""
-    due = action.due_date
-    if due:
-        cell = format_html('<time datetime="{}">{}</time>', due.isoformat(), short_date(due))
-    else:
-        cell = "No date"
-    if action.target_meeting_id:
-        return format_html('{}<br><span class="govuk-body-s">Back to a later meeting</span>', cell)
-    return cell
-
-
-ROW = (
-    '<tr class="govuk-table__row">'
-    '<td data-label="Ref" class="govuk-table__cell">{}</td>'
-    '<td data-label="Action" class="govuk-table__cell">'
-    '<a class="govuk-link" href="{}">{}</a>'
-    '<br><span class="govuk-body-s">From the {} meeting</span>{}</td>'
-    '<td data-label="Owner" class="govuk-table__cell">{}</td>'
-    '<td data-label="Due" class="govuk-table__cell">{}</td>'
-    '<td data-label="Status" class="govuk-table__cell">{}</td>'
-    '<td data-label="RAG" class="govuk-table__cell">{}</td>'
-    "</tr>"
-)
 # What ``action_row`` reads of an action and the meeting it arose at (its owners are
 # prefetched): a page of the list loads only these columns.
 ROW_COLUMNS = (
@@ -134,7 +108,7 @@ def arising_row(action):
         ARISING_ROW,
         action.reference or "\u2013",
         action.get_absolute_url(),
-        Truncator(action.text).words(30, truncate=" …"),
+        first_words(action.text, 30),
         RESTRICTED if action.is_restricted else "",
         owner_names(action, "\u2013"),
         due,
@@ -149,16 +123,26 @@ def arising_row(action):
 @register.simple_tag
 def action_row(action):
     """One row of an action table: reference, the action (its first 30 words, linked, and the
-    meeting it arose at), owners, due date, status and RAG rating."""
-    return format_html(
-        ROW,
-        action.reference or "–",
-        action.get_absolute_url(),
-        Truncator(action.text).words(30, truncate=" …"),
-        action.meeting,
-        RESTRICTED if action.is_restricted else "",
-        owner_names(action),
-        due_cell(action),
-        action.get_status_display(),
-        rag_tag(action.rag),
+    meeting it arose at), owners, due date, status and RAG rating. Written as one string
+    (a page writes 25), each value from the record escaped."""
+    meeting = action.meeting
+    arose_at = f"{meeting.body.label}, {long_date(meeting.date)}"
+    due = action.due_date
+    due_text = f'<time datetime="{due.isoformat()}">{short_date(due)}</time>' if due else "No date"
+    if action.target_meeting_id:
+        due_text = f'{due_text}<br><span class="govuk-body-s">Back to a later meeting</span>'
+    return mark_safe(
+        '<tr class="govuk-table__row">'
+        f'<td data-label="Ref" class="govuk-table__cell">{escaped(action.reference or "–")}</td>'
+        '<td data-label="Action" class="govuk-table__cell">'
+        f'<a class="govuk-link" href="{escaped(action.get_absolute_url())}">'
+        f"{escaped(first_words(action.text, 30))}</a>"
+        f'<br><span class="govuk-body-s">From the {escaped(arose_at)} meeting</span>'
+        f"{RESTRICTED if action.is_restricted else ''}</td>"
+        f'<td data-label="Owner" class="govuk-table__cell">{escaped(owner_names(action))}</td>'
+        f'<td data-label="Due" class="govuk-table__cell">{due_text}</td>'
+        '<td data-label="Status" class="govuk-table__cell">'
+        f"{escaped(action.get_status_display())}</td>"
+        f'<td data-label="RAG" class="govuk-table__cell">{rag_tag(action.rag)}</td>'
+        "</tr>"
     )

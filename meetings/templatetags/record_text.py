@@ -37,6 +37,17 @@ def with_line_breaks(text):
     return mark_safe(escape(normalize_newlines(text)).replace("\n", "<br>"))
 
 
+def first_words(text, count, truncate=" \u2026"):
+    """``text``'s first ``count`` words, each run of white space one space, and ``truncate``
+    after them if words were left out: ``Truncator(text).words(count, truncate=truncate)``,
+    without building a lazy object for each row of a table."""
+    words = text.split()
+    if len(words) <= count:
+        return " ".join(words)
+    kept = " ".join(words[:count])
+    return kept if kept.endswith(truncate) else f"{kept}{truncate}"
+
+
 def long_date(day):
     """ "25 May 2023" (the ``j F Y`` of the date filter)."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
