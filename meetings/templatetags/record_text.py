@@ -117,7 +117,7 @@ def meeting_row(meeting, today):
     if meeting.start_time:
         when = f'{when}<br><span class="govuk-body-s">{clock(meeting.start_time)}</span>'
     heading = escaped(meeting.heading)
-    body_name = meeting.__dict__.get("body_name")
+    body_name = getattr(meeting, "body_name", None)
     body_name = escaped(meeting.body.name if body_name is None else body_name)
     colour, status = STATUS_TAGS.get(
         meeting.status, ("grey", "Past meeting") if date < today else ("blue", "Scheduled")

@@ -190,12 +190,9 @@ def seats_by_body(memberships):
     grouped = []
     for _, seats in groupby(memberships, attrgetter("body_id")):
         seats = list(seats)
-        periods = [(current, list(period)) for current, period in groupby(seats, IS_CURRENT)]
-        grouped.append((seats[0].body, periods))
+        periods = groupby(seats, attrgetter("is_current"))
+        grouped.append((seats[0].body, [(current, list(period)) for current, period in periods]))
     return grouped
-
-
-IS_CURRENT = attrgetter("is_current")
 
 
 class PersonDetailView(DetailView):
