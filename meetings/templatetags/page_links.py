@@ -56,7 +56,6 @@ OTHER = (
 )
 
 
-@register.filter
 def page_window(page, each_side=PAGES_EACH_SIDE):
     """Page numbers to link for ``page`` (a Page), with ``Paginator.ELLIPSIS`` for gaps."""
     return page.paginator.get_elided_page_range(page.number, on_each_side=each_side, on_ends=1)
