@@ -16,6 +16,7 @@ from meetings.serializers.vocabulary import (
     source,
 )
 from meetings.visibility import Audience
+from panel.prebuilt import prebuilt
 
 
 class EventListSerializer(serializers.ListSerializer):
@@ -34,17 +35,23 @@ def papers_by_meeting(audience, meeting_ids):
     found = {}
     if not meeting_ids:
         return found
-    papers = (
+    # The query, less the page's meetings, is built once per process and kind of reader.
+    papers = prebuilt(
+        ("event-papers", audience.rights), lambda: _papers_with_files(audience)
+    ).filter(item__meeting_id__in=meeting_ids)
+    for paper in papers:
+        found.setdefault(paper.meeting_pk, []).append(paper)
+    return found
+
+
+def _papers_with_files(audience):
+    return (
         audience.papers()
-        .filter(item__meeting_id__in=meeting_ids)
         .exclude(file="")
         .annotate(meeting_pk=F("item__meeting_id"))
         .only("id", "title", "file", "original_name", "item_id")
         .order_by("item__order", "item_id", "id")
     )
-    for paper in papers:
-        found.setdefault(paper.meeting_pk, []).append(paper)
-    return found
 
 
 class EventVocabularyMixin:

@@ -16,6 +16,7 @@ from django.db.models import Prefetch
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+import panel.prebuilt
 from meetings import ocd
 from meetings.models import Meeting, Paper, RecordedVote, Resolution
 from meetings.serializers import EventSerializer
@@ -415,6 +416,37 @@ def test_votes_and_papers_cost_the_same_for_one_row_as_for_many(anonymous, recor
     meetings_with_votes_and_papers(20, record.panel, person)
 
     assert queries(anonymous, url) == few
+
+
+def test_a_page_of_events_builds_its_papers_query_once_per_kind_of_reader(
+    anonymous, member, papers, monkeypatch
+):
+    """The papers' query of a page of events is built once per process and kind of reader,
+    and each copy still reads the papers as they are now."""
+    monkeypatch.setattr(panel.prebuilt, "_built", {})  # as a new process starts
+    built = []
+    papers_of = Audience.papers
+    monkeypatch.setattr(Audience, "papers", lambda self: built.append(self.kind) or papers_of(self))
+
+    def notes(client):
+        event = next(
+            e
+            for e in client.get("/api/v1/events/").json()["results"]
+            if e["id"] == papers.august.pk
+        )
+        return [d["note"] for d in event["documents"] if d["classification"] == "paper"]
+
+    assert notes(anonymous) == ["Report of the Head of Law"]
+    assert notes(member) == [
+        "Report of the Head of Law",
+        "Curriculum vitae of the preferred candidate",
+        "Interview notes",
+    ]
+    with_file(PaperFactory(item=papers.august_items[2], title="Late paper"), "late.pdf")
+
+    assert notes(anonymous) == ["Report of the Head of Law", "Late paper"]
+    assert "Late paper" in notes(member)
+    assert built == ["public", "member"]
 
 
 # --- Without a request (an export) ------------------------------------------------------------
