@@ -33,6 +33,12 @@ The rules, each tested in tests/test_public_cache.py:
   body and header always agree and no two responses share a nonce. The stored nonce is 128
   random bits that no author of the record could have known, so nothing else in a page is
   replaced.
+- **Hits answered early.** A visitor with no cookie and no ``Authorization`` (most of the
+  public, and every crawler) is answered by ``PublicCacheMiddleware`` itself when the page
+  is kept and current, before the session, CSRF, authentication and messages middleware
+  run: for such a request they add nothing to a kept page but the CSP header, which the
+  CSP middleware's own code writes (``PublicCacheMiddleware.early_hit``). Anyone else is
+  served the same page by way of the view.
 
 If the cache cannot be reached, pages are rendered as if it were empty, and the failure logged.
 """
@@ -46,8 +52,8 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.middleware.csp import get_nonce
-from django.urls import URLPattern
+from django.middleware.csp import ContentSecurityPolicyMiddleware, get_nonce
+from django.urls import Resolver404, URLPattern, resolve
 from django.utils import timezone
 from django.utils.http import split_directive_names, split_header_value
 
@@ -56,6 +62,7 @@ from panel.record_version import MODIFIED_KEY, VERSION_KEY, record_modified, rec
 logger = logging.getLogger(__name__)
 
 MIDDLEWARE = "panel.public_cache.PublicCacheMiddleware"
+CSP_MIDDLEWARE = "django.middleware.csp.ContentSecurityPolicyMiddleware"
 HEADER = "X-Cache"
 DEFAULTS = {"ENABLED": False, "TIMEOUT": 300, "LOCK_TIMEOUT": 10, "LOCK_WAIT": 2.0}
 ENTRY_PREFIX = "public-page:"
@@ -177,7 +184,11 @@ def _lookup(request, key):
     """The cached response, or the ``Pending`` render that will store one."""
     # When the record last changed comes in the same round trip: a miss needs it for the
     # page's Last-Modified, and a hit carries the one stored with the page.
-    found = cache.get_many([VERSION_KEY, MODIFIED_KEY, key])
+    early = getattr(request, "_public_found", None)  # looked up by PublicCacheMiddleware
+    if early is not None and early[0] == key:
+        found = early[1]
+    else:
+        found = cache.get_many([VERSION_KEY, MODIFIED_KEY, key])
     version = found.get(VERSION_KEY)
     if version is None:
         version = record_version()  # a fresh start, which notes its own time
@@ -260,8 +271,17 @@ class PublicCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # A hit answered early gets its policy header from the CSP middleware's own code.
+        self.csp = (
+            ContentSecurityPolicyMiddleware(get_response)
+            if CSP_MIDDLEWARE in settings.MIDDLEWARE
+            else None
+        )
 
     def __call__(self, request):
+        response = self.early_hit(request)
+        if response is not None:
+            return response
         response = self.get_response(request)
         pending = getattr(request, "_public_cache", None)
         if pending is None:
@@ -275,3 +295,53 @@ class PublicCacheMiddleware:
         except Exception:
             logger.exception("The public cache could not be written; the page was served.")
         return response
+
+    def early_hit(self, request):
+        """The kept page for a visitor who brings nothing of their own, or None to go on.
+
+        A GET or HEAD with no cookie and no ``Authorization``, for a page whose view is
+        ``public_cache``'s, is answered here, before the middleware inside this one run: for
+        such a request they would add nothing to a kept page (its security, frame and cache
+        headers were set when it was made and are kept with it) but the CSP header with the
+        fresh nonce, which the CSP middleware's own code writes here, and its length. A
+        visitor with a cookie of any kind, and every miss, go on to the view as before; the
+        lookup made here is handed on (``request._public_found``), so a miss reads the cache
+        once. Settings under which a middleware inside refuses or redirects such a request
+        (an HTTPS redirect for plain HTTP, forbidden user agents, PREPEND_WWW) leave it to
+        them.
+        """
+        if not enabled() or request.method not in ("GET", "HEAD") or request.COOKIES:
+            return None
+        if "authorization" in request.headers or _refused_or_redirected(request):
+            return None
+        try:
+            match = resolve(request.path_info, getattr(request, "urlconf", None))
+        except Resolver404:
+            return None
+        if not getattr(match.func, "public_cache", False):
+            return None
+        key = entry_key(request)
+        try:
+            found = cache.get_many([VERSION_KEY, MODIFIED_KEY, key])
+        except Exception:
+            return None  # the view's lookup tries again, and logs the failure
+        request._public_found = (key, found)
+        entry = found.get(key)
+        if entry is None or entry["version"] != found.get(VERSION_KEY):
+            return None
+        if self.csp is not None:
+            self.csp.process_request(request)
+        response = replay(request, entry)
+        response["Content-Length"] = str(len(response.content))
+        if self.csp is not None:
+            response = self.csp.process_response(request, response)
+        return response
+
+
+def _refused_or_redirected(request):
+    """Would a middleware inside the public cache's refuse or redirect this request?"""
+    return (
+        (settings.SECURE_SSL_REDIRECT and not request.is_secure())
+        or bool(settings.DISALLOWED_USER_AGENTS)
+        or settings.PREPEND_WWW
+    )

@@ -338,3 +338,111 @@ def test_a_render_that_does_not_finish_in_time_is_not_waited_for(client, test_ur
 
     assert served(response) == "miss"
     assert len(renders) == 1
+
+
+# --- Hits answered early -------------------------------------------------------------------
+
+inside = []
+
+
+class InsideMiddleware:
+    """Notes each request that reaches the middleware inside the public cache's."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        inside.append(request.path)
+        return self.get_response(request)
+
+
+@pytest.fixture
+def watched_inside(settings):
+    at = settings.MIDDLEWARE.index(public_cache_module.MIDDLEWARE) + 1
+    settings.MIDDLEWARE = [
+        *settings.MIDDLEWARE[:at],
+        f"{__name__}.InsideMiddleware",
+        *settings.MIDDLEWARE[at:],
+    ]
+    inside.clear()
+
+
+def test_a_hit_for_a_visitor_without_cookies_is_answered_before_the_inner_middleware(
+    test_urls, watched_inside
+):
+    client = Client()
+    client.get("/counted/")
+    assert inside == ["/counted/"]
+
+    hit = client.get("/counted/")
+
+    assert served(hit) == "hit"
+    assert hit.content == b"rendered 1"
+    assert inside == ["/counted/"]
+    # A visitor with a cookie of any kind is served the same page by way of the view.
+    with_cookie = Client(headers={"cookie": "seen=1"}).get("/counted/")
+    assert served(with_cookie) == "hit"
+    assert with_cookie.content == b"rendered 1"
+    assert inside == ["/counted/", "/counted/"]
+
+
+def comparable(response, *, cors=True):
+    """A response's status, headers and body, with its CSP nonce (fresh for each response)
+    and the way it was served set aside (and, with ``cors=False``, the CORS headers the API
+    gives only to requests without a cookie)."""
+    nonce = re.search(r"'nonce-([^']+)'", response.get("Content-Security-Policy", ""))
+    nonce = nonce.group(1) if nonce else None
+    headers = {
+        name: value.replace(nonce, "NONCE") if nonce else value
+        for name, value in response.items()
+        if name != "X-Cache" and (cors or not name.startswith("Access-Control-"))
+    }
+    body = response.content.decode()
+    return response.status_code, headers, body.replace(nonce, "NONCE") if nonce else body
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/meetings/",
+        "/actions/",
+        "/decisions/?q=report",
+        "/api/v1/events/",
+        "/api/v1/actions/?format=json",
+    ],
+)
+def test_a_hit_answered_early_is_the_page_the_view_would_have_served(record, url):
+    miss = Client().get(url)
+    early = Client().get(url)
+    by_the_view = Client(headers={"cookie": "seen=1"}).get(url)
+
+    assert [served(r) for r in (miss, early, by_the_view)] == ["miss", "hit", "hit"]
+    assert comparable(early) == comparable(miss)
+    assert comparable(by_the_view, cors=False) == comparable(miss, cors=False)
+
+
+def test_a_forbidden_user_agent_is_refused_though_its_page_is_kept(db, settings):
+    settings.DISALLOWED_USER_AGENTS = [re.compile(r"BadBot")]
+    Client().get("/meetings/")
+
+    refused = Client(headers={"user-agent": "BadBot/1.0"}).get("/meetings/")
+
+    assert refused.status_code == 403
+    assert served(Client().get("/meetings/")) == "hit"
+
+
+def test_a_miss_looks_its_page_up_once(test_urls, monkeypatch):
+    lookups = []
+    get_many = cache.get_many
+
+    def counted_get_many(keys):
+        lookups.extend(key for key in keys if key.startswith(public_cache_module.ENTRY_PREFIX))
+        return get_many(keys)
+
+    monkeypatch.setattr(cache, "get_many", counted_get_many)
+
+    assert served(Client().get("/counted/")) == "miss"
+    assert len(lookups) == 1
+    assert served(Client().get("/counted/")) == "hit"
+    assert len(lookups) == 2

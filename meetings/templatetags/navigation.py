@@ -16,6 +16,7 @@ from functools import cache
 from urllib.parse import quote
 
 from django import template
+from django.contrib.auth.models import AnonymousUser
 from django.middleware.csrf import get_token
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.html import format_html_join
@@ -92,8 +93,15 @@ def signed_in_name(user):
     )
 
 
+def _user(request):
+    """The request's user. A request refused before the sign-in is read (CommonMiddleware's
+    forbidden user agents) has none, and its error page is shown as to the public."""
+    user = getattr(request, "user", None)
+    return AnonymousUser() if user is None else user
+
+
 def _account(request, addresses, here, namespace):
-    user = request.user
+    user = _user(request)
     if user.is_authenticated:
         tokens = ""
         if user.is_staff and "tokens:token_list" in addresses:
@@ -136,7 +144,7 @@ def service_navigation(context):
     here = match.url_name if match else None
     namespace = match.namespace if match else None
     addresses = _addresses(get_script_prefix(), get_urlconf())
-    signed_in = request.user.is_authenticated
+    signed_in = _user(request).is_authenticated
     items = format_html_join(
         "\n",
         "{}",
