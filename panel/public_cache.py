@@ -51,6 +51,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.middleware.csp import ContentSecurityPolicyMiddleware, get_nonce
 from django.urls import Resolver404, URLPattern, resolve
@@ -63,6 +64,24 @@ logger = logging.getLogger(__name__)
 
 MIDDLEWARE = "panel.public_cache.PublicCacheMiddleware"
 CSP_MIDDLEWARE = "django.middleware.csp.ContentSecurityPolicyMiddleware"
+# The middleware that may stand inside this one while hits are answered early: each, for a
+# GET or HEAD with no cookie and no Authorization, either adds nothing to a kept page or
+# (SecurityMiddleware, CommonMiddleware) refuses or redirects only under the settings
+# ``_refused_or_redirected`` checks; the CSP middleware's header is written early.
+EARLY_HIT_INSIDE = {
+    "panel.http_cache.CacheHeadersMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    CSP_MIDDLEWARE,
+    "axes.middleware.AxesMiddleware",
+}
 HEADER = "X-Cache"
 DEFAULTS = {"ENABLED": False, "TIMEOUT": 300, "LOCK_TIMEOUT": 10, "LOCK_WAIT": 2.0}
 ENTRY_PREFIX = "public-page:"
@@ -271,11 +290,14 @@ class PublicCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # Hits are answered early only while the middleware inside this one are those known
+        # to add nothing to them (EARLY_HIT_INSIDE): one added later, which might refuse or
+        # redirect a request, turns early answers off rather than be passed by.
+        inside = settings.MIDDLEWARE[settings.MIDDLEWARE.index(MIDDLEWARE) + 1 :]
+        self.answers_early = set(inside) <= EARLY_HIT_INSIDE
         # A hit answered early gets its policy header from the CSP middleware's own code.
         self.csp = (
-            ContentSecurityPolicyMiddleware(get_response)
-            if CSP_MIDDLEWARE in settings.MIDDLEWARE
-            else None
+            ContentSecurityPolicyMiddleware(get_response) if CSP_MIDDLEWARE in inside else None
         )
 
     def __call__(self, request):
@@ -307,20 +329,12 @@ class PublicCacheMiddleware:
         visitor with a cookie of any kind, and every miss, go on to the view as before; the
         lookup made here is handed on (``request._public_found``), so a miss reads the cache
         once. Settings under which a middleware inside refuses or redirects such a request
-        (an HTTPS redirect for plain HTTP, forbidden user agents, PREPEND_WWW) leave it to
-        them.
+        (an HTTPS redirect for plain HTTP, forbidden user agents, PREPEND_WWW), and a host
+        not allowed, leave it to them.
         """
-        if not enabled() or request.method not in ("GET", "HEAD") or request.COOKIES:
+        key = self.early_key(request)
+        if key is None:
             return None
-        if "authorization" in request.headers or _refused_or_redirected(request):
-            return None
-        try:
-            match = resolve(request.path_info, getattr(request, "urlconf", None))
-        except Resolver404:
-            return None
-        if not getattr(match.func, "public_cache", False):
-            return None
-        key = entry_key(request)
         try:
             found = cache.get_many([VERSION_KEY, MODIFIED_KEY, key])
         except Exception:
@@ -336,6 +350,26 @@ class PublicCacheMiddleware:
         if self.csp is not None:
             response = self.csp.process_response(request, response)
         return response
+
+    def early_key(self, request):
+        """The entry key of a request that may be answered early (see ``early_hit``), or
+        None."""
+        if not self.answers_early or not enabled() or request.method not in ("GET", "HEAD"):
+            return None
+        if request.COOKIES or "authorization" in request.headers:
+            return None
+        if _refused_or_redirected(request):
+            return None
+        try:
+            match = resolve(request.path_info, getattr(request, "urlconf", None))
+        except Resolver404:
+            return None
+        if not getattr(match.func, "public_cache", False):
+            return None
+        try:
+            return entry_key(request)
+        except DisallowedHost:
+            return None  # refused inside, with the headers every answer carries
 
 
 def _refused_or_redirected(request):

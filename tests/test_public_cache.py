@@ -13,6 +13,7 @@ import re
 import pytest
 import time_machine
 from django.contrib import messages
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.cache import cache
 from django.http import HttpResponse, StreamingHttpResponse
 from django.middleware.csp import get_nonce
@@ -346,7 +347,7 @@ inside = []
 
 
 class InsideMiddleware:
-    """Notes each request that reaches the middleware inside the public cache's."""
+    """A middleware the public cache does not know: notes each request that reaches it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -357,7 +358,39 @@ class InsideMiddleware:
 
 
 @pytest.fixture
-def watched_inside(settings):
+def sessions_read(monkeypatch):
+    """The paths of the requests the session middleware (inside the public cache's) saw."""
+    seen = []
+    process_request = SessionMiddleware.process_request
+
+    def noted(middleware, request):
+        seen.append(request.path)
+        return process_request(middleware, request)
+
+    monkeypatch.setattr(SessionMiddleware, "process_request", noted)
+    return seen
+
+
+def test_a_hit_for_a_visitor_without_cookies_is_answered_before_the_inner_middleware(
+    test_urls, sessions_read
+):
+    client = Client()
+    client.get("/counted/")
+    assert sessions_read == ["/counted/"]
+
+    hit = client.get("/counted/")
+
+    assert served(hit) == "hit"
+    assert hit.content == b"rendered 1"
+    assert sessions_read == ["/counted/"]
+    # A visitor with a cookie of any kind is served the same page by way of the view.
+    with_cookie = Client(headers={"cookie": "seen=1"}).get("/counted/")
+    assert served(with_cookie) == "hit"
+    assert with_cookie.content == b"rendered 1"
+    assert sessions_read == ["/counted/", "/counted/"]
+
+
+def test_a_middleware_the_cache_does_not_know_turns_early_answers_off(test_urls, settings):
     at = settings.MIDDLEWARE.index(public_cache_module.MIDDLEWARE) + 1
     settings.MIDDLEWARE = [
         *settings.MIDDLEWARE[:at],
@@ -365,25 +398,23 @@ def watched_inside(settings):
         *settings.MIDDLEWARE[at:],
     ]
     inside.clear()
-
-
-def test_a_hit_for_a_visitor_without_cookies_is_answered_before_the_inner_middleware(
-    test_urls, watched_inside
-):
     client = Client()
     client.get("/counted/")
-    assert inside == ["/counted/"]
 
     hit = client.get("/counted/")
 
     assert served(hit) == "hit"
-    assert hit.content == b"rendered 1"
-    assert inside == ["/counted/"]
-    # A visitor with a cookie of any kind is served the same page by way of the view.
-    with_cookie = Client(headers={"cookie": "seen=1"}).get("/counted/")
-    assert served(with_cookie) == "hit"
-    assert with_cookie.content == b"rendered 1"
     assert inside == ["/counted/", "/counted/"]
+
+
+def test_a_host_not_allowed_is_refused_with_the_headers_of_every_answer(db):
+    Client().get("/meetings/")
+
+    refused = Client(headers={"host": "elsewhere.example"}).get("/meetings/")
+
+    assert refused.status_code == 400
+    assert refused["X-Content-Type-Options"] == "nosniff"
+    assert "no-store" in refused["Cache-Control"]
 
 
 def comparable(response, *, cors=True):
