@@ -46,7 +46,7 @@ If the cache cannot be reached, pages are rendered as if it were empty, and the 
 import hashlib
 import logging
 import time
-from functools import wraps
+from functools import lru_cache, wraps
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -360,16 +360,25 @@ class PublicCacheMiddleware:
             return None
         if _refused_or_redirected(request):
             return None
-        try:
-            match = resolve(request.path_info, getattr(request, "urlconf", None))
-        except Resolver404:
-            return None
-        if not getattr(match.func, "public_cache", False):
+        urlconf = getattr(request, "urlconf", None) or settings.ROOT_URLCONF
+        if not _is_kept_page(urlconf, request.path_info):
             return None
         try:
             return entry_key(request)
         except DisallowedHost:
             return None  # refused inside, with the headers every answer carries
+
+
+@lru_cache(maxsize=4096)
+def _is_kept_page(urlconf, path):
+    """Is ``path`` a page whose view is ``public_cache``'s under ``urlconf`` (a module's
+    name, as Django keys its own resolvers)? Worked out once per path: resolving an API
+    address tries a few dozen patterns."""
+    try:
+        match = resolve(path, urlconf)
+    except Resolver404:
+        return False
+    return bool(getattr(match.func, "public_cache", False))
 
 
 def _refused_or_redirected(request):

@@ -407,6 +407,15 @@ def test_a_middleware_the_cache_does_not_know_turns_early_answers_off(test_urls,
     assert inside == ["/counted/", "/counted/"]
 
 
+def test_which_pages_are_answered_early_follows_the_url_configuration(test_urls, settings):
+    Client().get("/counted/")
+    assert served(Client().get("/counted/")) == "hit"
+
+    settings.ROOT_URLCONF = "panel.urls"  # where /counted/ is no page
+
+    assert Client().get("/counted/").status_code == 404
+
+
 def test_a_host_not_allowed_is_refused_with_the_headers_of_every_answer(db):
     Client().get("/meetings/")
 
