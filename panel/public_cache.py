@@ -354,11 +354,9 @@ class PublicCacheMiddleware:
     def early_key(self, request):
         """The entry key of a request that may be answered early (see ``early_hit``), or
         None."""
-        if not self.answers_early or not enabled() or request.method not in ("GET", "HEAD"):
+        if not self.answers_early or not enabled() or request.COOKIES:
             return None
-        if request.COOKIES or "authorization" in request.headers:
-            return None
-        if _refused_or_redirected(request):
+        if not is_public_request(request) or _refused_or_redirected(request):
             return None
         urlconf = getattr(request, "urlconf", None) or settings.ROOT_URLCONF
         if not _is_kept_page(urlconf, request.path_info):
