@@ -15,9 +15,10 @@ after the other, so that they share the machine's state.
 
 Latency at one connection, which compares the national pages with the demo's, is measured in
 a pass of its own when both datasets are run (``measure_paired``): each page and kind is
-timed on the demo's server and then at once on the national one, in three short runs each
+timed on the demo's server and then at once on the national one, in five short runs each
 taking turns, so the two readings share the machine's state rather than being taken minutes
-apart, and the median run of each stands against a single run's noise.
+apart; the report compares them round by round and keeps the median ratio, which stands
+against a single run's noise.
 """
 
 import os
@@ -127,10 +128,12 @@ def _measure_page(target, row, plan, cold, cached, member):
     log(_line(row["page"], "member", row["member"]))
 
 
-# The paired pass times each page and kind in this many short runs, the datasets taking turns,
-# and keeps the run with the median p50: one run each read up to 0.09 apart in the ratio
-# between two runs of an unchanged page, as much as the margin the target allows.
-PAIRED_ROUNDS = 3
+# The paired pass times each page and kind in this many short runs, the datasets taking turns;
+# the report compares them round by round (bench.report.paired_ratio). One round's ratio of a
+# page served from the cache, the same work on either dataset, read anywhere from 0.8 to 1.4
+# on a machine whose speed wanders: five rounds of one second each (with the default five
+# seconds a run) take no longer than three of two, and their median is steadier.
+PAIRED_ROUNDS = 5
 
 
 def _rounds(target, server, path, plan, headers, readings):
@@ -142,7 +145,7 @@ def _rounds(target, server, path, plan, headers, readings):
         measured(
             url,
             connections=1,
-            seconds=max(1, plan.seconds // 2),
+            seconds=max(1, plan.seconds // 4),
             headers=headers,
             meters=_meters(target, server),
         )
@@ -162,7 +165,8 @@ def measure_paired(targets, plan):
     """Latency at one connection (``c1``) of every page and kind, for each of ``targets``
     (the demo and the national dataset of one engine), page by page and kind by kind, in
     PAIRED_ROUNDS short runs taking turns: each target's rows get their ``c1`` readings, the
-    run with the median p50."""
+    run with the median p50 and every run's p50 in order (``p50_runs``, which the report
+    pairs round by round)."""
     for public_cache, kinds in ((False, ("cold",)), (True, ("hit", "member"))):
         servers = [
             AppServer(env=target.env_for(public_cache=public_cache), workers=plan.workers)

@@ -228,8 +228,29 @@ def _cluster_checks(cluster):
     ]
 
 
+def paired_ratio(demo, national):
+    """National latency over demo latency (p50 at one connection): with the paired pass's
+    runs (``p50_runs``, the datasets taking turns), each round's national run over the demo
+    run just before it, and the median of those; else the one p50 over the other.
+
+    Round by round, the machine's drift (this machine's speed wanders by a third from one
+    second to the next) falls on both sides of each ratio; the medians of each side alone
+    may come from different rounds. A national run that finished nothing counts as the
+    slowest (None among the rounds); a round whose demo run finished nothing is left out.
+    """
+    pairs = list(zip(demo.get("p50_runs") or [], national.get("p50_runs") or [], strict=False))
+    rounds = [None if after is None else after / before for before, after in pairs if before]
+    if not rounds:
+        return round(national["p50_ms"] / demo["p50_ms"], 2), []
+    ordered = sorted(rounds, key=lambda r: float("inf") if r is None else r)
+    middle = ordered[len(ordered) // 2]  # the upper of two middles: never the kinder one
+    shown = [None if r is None else round(r, 2) for r in rounds]
+    return (None if middle is None else round(middle, 2)), shown
+
+
 def scale_ratios(results):
-    """National p50 over demo p50 at one connection, per engine, page and kind."""
+    """National latency over demo latency at one connection, per engine, page and kind
+    (``paired_ratio``)."""
     by_key = {(run["engine"], run["dataset"]): run for run in results["runs"]}
     out = []
     for (engine, dataset), national in by_key.items():
@@ -242,6 +263,7 @@ def scale_ratios(results):
                 before = demo_rows.get(row["page"], {}).get(kind, {}).get("c1")
                 after = row.get(kind, {}).get("c1")
                 if before and after and before["p50_ms"] and after["p50_ms"] is not None:
+                    ratio, rounds = paired_ratio(before, after)
                     out.append(
                         {
                             "engine": engine,
@@ -249,7 +271,8 @@ def scale_ratios(results):
                             "kind": kind,
                             "demo_ms": before["p50_ms"],
                             "national_ms": after["p50_ms"],
-                            "ratio": round(after["p50_ms"] / before["p50_ms"], 2),
+                            "ratio": ratio,
+                            "round_ratios": rounds,
                             # The national page may carry more rows than the demo's.
                             "demo_bytes": demo_rows[row["page"]].get("bytes"),
                             "national_bytes": row.get("bytes"),
@@ -356,15 +379,19 @@ def markdown(results):
             "### National against demo latency (p50 at 1 connection)",
             "",
             "Measured page by page on the demo's server and then on the national one, in one "
-            "pass. The national page is often the longer one (more rows and more choices in "
-            "its filters): its size is beside the demo's.",
+            "pass of short runs taking turns. The ratio is the median of each round's national "
+            "run over the demo run before it (each round's ratio is listed); the milliseconds "
+            "are each side's median run. The national page is often the longer one (more rows "
+            "and more choices in its filters): its size is beside the demo's.",
             "",
-            "| engine | page | kind | demo ms | national ms | ratio | demo KB | national KB |",
-            "|---|---|---|---:|---:|---:|---:|---:|",
+            "| engine | page | kind | demo ms | national ms | ratio | rounds | demo KB "
+            "| national KB |",
+            "|---|---|---|---:|---:|---:|---|---:|---:|",
         ]
         lines += [
             f"| {r['engine']} | {r['page']} | {r['kind']} | {r['demo_ms']:.1f} "
-            f"| {r['national_ms']:.1f} | {r['ratio']:.2f} "
+            f"| {r['national_ms']:.1f} | {_cell(r['ratio'], '{:.2f}')} "
+            f"| {' '.join(_cell(x, '{:.2f}') for x in r.get('round_ratios') or [])} "
             f"| {_cell(_kb(r.get('demo_bytes')), '{:.1f}')} "
             f"| {_cell(_kb(r.get('national_bytes')), '{:.1f}')} |"
             for r in results["scale_ratios"]
