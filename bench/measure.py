@@ -137,10 +137,12 @@ PAIRED_ROUNDS = 5
 
 
 def _rounds(target, server, path, plan, headers, readings):
-    """One more run at one connection into ``readings``; the first is preceded by a warm-up."""
+    """One more run at one connection into ``readings``; the first is preceded by a warm-up
+    at 8 connections, so that every worker has served the page (a worker's first request
+    of a page is many times slower) and the first run is not the one that finds them cold."""
     url = server.url(path)
     if not readings:
-        wrk(url, connections=1, seconds=plan.warmup, headers=headers)
+        wrk(url, connections=8, seconds=plan.warmup, headers=headers)
     readings.append(
         measured(
             url,
