@@ -233,9 +233,9 @@ def paired_ratio(demo, national):
     runs (``p50_runs``, the datasets taking turns), each round's national run over the demo
     run just before it, and the median of those; else the one p50 over the other.
 
-    Round by round, the machine's drift (this machine's speed wanders by a third from one
-    second to the next) falls on both sides of each ratio; the medians of each side alone
-    may come from different rounds. A national run that finished nothing counts as the
+    Round by round, the machine's drift (a shared machine's speed may wander by a third
+    from one second to the next) falls on both sides of each ratio; the medians of each side
+    alone may come from different rounds. A national run that finished nothing counts as the
     slowest (None among the rounds); a round whose demo run finished nothing is left out.
     """
     pairs = list(zip(demo.get("p50_runs") or [], national.get("p50_runs") or [], strict=False))
