@@ -190,11 +190,11 @@ def _scale_label(ratio):
     longer than the demo's by more than the ratio allows: a list the demo's small record
     fills only in part (7 meetings against a page of 25) costs more for its rows, not for
     the size of the record behind it, and the verdict says so beside the figure."""
-    label = f"{ratio['engine']} {ratio['page']} ({ratio['kind']})"
+    about = ratio["kind"]
     demo, national = ratio.get("demo_bytes"), ratio.get("national_bytes")
     if demo and national and national > demo * SCALE_RATIO:
-        label = f"{label[:-1]}; its page {_kb(national):.1f} KB, the demo's {_kb(demo):.1f} KB)"
-    return label
+        about = f"{about}; its page {_kb(national):.1f} KB, the demo's {_kb(demo):.1f} KB"
+    return f"{ratio['engine']} {ratio['page']} ({about})"
 
 
 def _pdf_check(found):
