@@ -197,48 +197,42 @@ def test_national_latency_is_compared_with_demo_per_page_and_kind():
     )
 
 
+def scale_verdict(page, *, national, demo):
+    """The scale target's line for one page's cold row: ``national`` and ``demo`` are each
+    (page size in bytes, p50 at one connection in ms)."""
+    results = results_with([{**page_row(page), "bytes": national[0]}])
+    results["runs"].append(
+        {
+            "engine": "postgresql",
+            "dataset": "demo",
+            "build_seconds": 3,
+            "rows": [{**page_row(page), "bytes": demo[0]}],
+        }
+    )
+    for run, (_, p50) in zip(results["runs"], (national, demo), strict=True):
+        run["rows"][0]["cold"]["c1"] = {**wrk_result(100, 10.0), "p50_ms": p50}
+    lines = checks({**results, "scale_ratios": scale_ratios(results)})
+    return next(line for line in lines if "national scale" in line)
+
+
 def test_a_national_page_longer_than_the_demos_is_named_with_both_sizes_when_it_misses():
     # The demo's record has 7 meetings; a national list shows a page of 25. The verdict
     # still counts the row, and says how much more the national page carries.
-    results = results_with([{**page_row("meetings list"), "bytes": 19800}])
-    results["runs"].append(
-        {
-            "engine": "postgresql",
-            "dataset": "demo",
-            "build_seconds": 3,
-            "rows": [{**page_row("meetings list"), "bytes": 10900}],
-        }
-    )
-    for run, p50 in zip(results["runs"], (6.0, 4.8), strict=True):
-        run["rows"][0]["cold"]["c1"] = {**wrk_result(100, 10.0), "p50_ms": p50}
+    line = scale_verdict("meetings list", national=(19800, 6.0), demo=(10900, 4.8))
 
-    lines = checks({**results, "scale_ratios": scale_ratios(results)})
-
-    assert (
+    assert line == (
         "FAIL: latency at national scale ≤ 1.2x demo (p50, 1 connection): 1 of 1 rows miss "
         "it: postgresql meetings list (cold; its page 19.8 KB, the demo's 10.9 KB) 1.25x"
-    ) in lines
+    )
 
 
 def test_a_page_of_about_the_demos_size_is_named_alone():
-    results = results_with([{**page_row("home"), "bytes": 21000}])
-    results["runs"].append(
-        {
-            "engine": "postgresql",
-            "dataset": "demo",
-            "build_seconds": 3,
-            "rows": [{**page_row("home"), "bytes": 20000}],
-        }
-    )
-    for run, p50 in zip(results["runs"], (6.0, 4.0), strict=True):
-        run["rows"][0]["cold"]["c1"] = {**wrk_result(100, 10.0), "p50_ms": p50}
+    line = scale_verdict("home", national=(21000, 6.0), demo=(20000, 4.0))
 
-    lines = checks({**results, "scale_ratios": scale_ratios(results)})
-
-    assert (
+    assert line == (
         "FAIL: latency at national scale ≤ 1.2x demo (p50, 1 connection): 1 of 1 rows miss "
         "it: postgresql home (cold) 1.50x"
-    ) in lines
+    )
 
 
 def test_paired_runs_are_compared_round_by_round_and_the_median_ratio_kept():
